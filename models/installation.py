@@ -1,0 +1,150 @@
+"""This installation (a station or the bureau), the stations of the banner and their villages.
+
+    init_station("150626100", "嘎鲁图镇退役军人服务站")   # or init_bureau("乌审旗退役军人事务局")
+    current()  # Installation(kind="station", station_code="150626100", …)
+
+Stations are reference data keyed by their stable statistical code, seeded from
+resources/defaults/stations.json; villages (嘎查/村) are data the station or bureau enters.
+"""
+from __future__ import annotations
+
+import re
+
+import peewee
+
+from models.base import LocalModel, SyncedModel
+from models.errors import AlreadyInitialized, NotInitialized, ValidationError
+from models.fields import utc_now
+from models.ids import new_id
+from models.resources import default_data
+
+KINDS = {"station": "服务站", "bureau": "退役军人事务局"}
+
+
+class Installation(LocalModel):
+    id = peewee.TextField(primary_key=True)
+    kind = peewee.TextField()
+    station_code = peewee.TextField(null=True)
+    name = peewee.TextField()
+    division_code = peewee.TextField()
+    created_at = peewee.TextField()
+    last_seq = peewee.IntegerField(default=0)
+    last_hlc = peewee.TextField(null=True)
+
+    @classmethod
+    def get_current(cls) -> "Installation":
+        found = cls.select().first()
+        if found is None:
+            raise NotInitialized("此数据目录尚未初始化。请先运行 vetstation init 或在程序中完成首次设置。")
+        return found
+
+    @property
+    def is_bureau(self) -> bool:
+        return self.kind == "bureau"
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
+
+class Station(SyncedModel):
+    """A township station; the id is its stable statistical code (e.g. 150626100)."""
+
+    name = peewee.TextField()
+    division_code = peewee.TextField()
+
+
+class Village(SyncedModel):
+    """A 嘎查 or 村 of a station's area."""
+
+    station = peewee.ForeignKeyField(Station, backref="villages", on_delete="RESTRICT")
+    name = peewee.TextField()
+
+    class Meta:
+        indexes = ((("station", "name"), False),)
+
+
+def current() -> Installation | None:
+    return Installation.select().first()
+
+
+def default_stations() -> list[dict]:
+    return default_data("stations")["stations"]
+
+
+def default_division() -> dict:
+    return default_data("stations")["division"]
+
+
+def _create(kind: str, name: str, station_code: str | None) -> Installation:
+    if Installation.select().exists():
+        inst = Installation.get_current()
+        raise AlreadyInitialized(f"此数据目录已初始化为「{inst.name}」，不能重复初始化。", name=inst.name)
+    name = (name or "").strip()
+    problems = {}
+    if not name:
+        problems["name"] = "请填写名称"
+    if kind == "station" and not re.fullmatch(r"\d{9,12}", station_code or ""):
+        problems["station_code"] = "服务站代码应为9到12位数字（统计用区划代码），例如 150626100"
+    if problems:
+        raise ValidationError(problems)
+    division = default_division()["code"]
+    return Installation.create(id=new_id(), kind=kind, station_code=station_code, name=name,
+                               division_code=division, created_at=utc_now())
+
+
+def seed_reference_data(actor) -> None:
+    """Stations of the default list; a station's own code is added if it is not on it."""
+    from models.write import writing
+
+    inst = Installation.get_current()
+    division = inst.division_code
+    with writing(actor) as w:
+        known = {s.id for s in Station.select()}
+        wanted = [(s["code"], s["name"]) for s in default_stations()]
+        if inst.station_code and inst.station_code not in {c for c, _ in wanted}:
+            wanted.append((inst.station_code, inst.name))
+        for code, name in wanted:
+            if code not in known:
+                w.create(Station, {"name": name, "division_code": division}, record_id=code)
+
+
+def init_station(code: str, name: str, *, actor) -> Installation:
+    from models.db import db
+
+    with db.atomic():
+        inst = _create("station", name, (code or "").strip())
+        seed_reference_data(actor)
+    return inst
+
+
+def init_bureau(name: str, *, actor) -> Installation:
+    from models.db import db
+
+    with db.atomic():
+        inst = _create("bureau", name, None)
+        seed_reference_data(actor)
+    return inst
+
+
+def villages(station_code: str | None = None) -> list[Village]:
+    query = Village.live().order_by(Village.name)
+    if station_code:
+        query = query.where(Village.station == station_code)
+    return list(query)
+
+
+def add_village(name: str, *, station_code: str | None = None, actor) -> Village:
+    from models.write import writing
+
+    name = (name or "").strip()
+    code = station_code or Installation.get_current().station_code
+    if not name:
+        raise ValidationError({"name": "请填写嘎查村名称"})
+    if not code:
+        raise ValidationError({"station_code": "请选择嘎查村所属的服务站"})
+    existing = Village.live().where((Village.station == code) & (Village.name == name)).first()
+    if existing:
+        return existing
+    with writing(actor) as w:
+        return w.create(Village, {"station": code, "name": name})

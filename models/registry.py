@@ -1,0 +1,282 @@
+"""信息采集 · 建档立卡: register and edit persons, their identities and family members.
+
+    person, changes = save_person(None, {"name": "王建国", "id_number": "…"},
+                                  identities=[{"category": "retired_soldier"}], actor=actor)
+    save_person(person.id, {"phone": "13904770000"}, actor=actor)     # edit: only given fields
+    set_status(person.id, "deceased", on=date(2026, 3, 1), actor=actor)
+
+Every function validates first (ValidationError maps field → sentence, nothing written), then
+writes through models.write in one transaction and returns what changed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from models import vocab
+from models.errors import DuplicateIdNumber, NotFound, ValidationError
+from models.idnumber import InvalidIdNumber, parse_id_number
+from models.installation import Installation, Village
+from models.person import FIELD_LABELS, FamilyMember, Person, PersonIdentity
+from models.write import Actor, OpChanges, writing
+
+CODED = {
+    "sex": "sex", "ethnicity": "ethnicity", "political": "political", "education": "education",
+    "marital": "marital", "health": "health", "contact_tier": "contact_tier",
+    "enlist_household_type": "household_type", "placement": "placement",
+    "disability_nature": "disability_nature", "employment_status": "employment",
+}
+DATE_FIELDS = {"birth_date", "status_date", "filed_on", "enlist_date", "discharge_date",
+               "disability_assessed_on", "party_joined_on"}
+TEXT_FIELDS = {"name", "former_name", "household_address", "residence_address", "phone",
+               "backup_contact_name", "backup_contact_phone", "key_focus_reason", "note", "enlist_place",
+               "branch_unit", "rank", "discharge_cert_no", "disability_cert_no", "job_intention", "skills",
+               "party_branch", "status_reason"}
+EDITABLE = (set(CODED) | DATE_FIELDS | TEXT_FIELDS |
+            {"id_number", "village", "tags", "key_focus", "reenlisted", "disability_level",
+             "personal_income_fen", "family_income_fen", "party_membership_local", "photo"})
+PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8}|\d{7,8})$")
+
+
+def _clean(values: dict) -> dict:
+    out = {}
+    for name, value in values.items():
+        if isinstance(value, str):
+            value = value.strip() or None
+        out[name] = value
+    return out
+
+
+def validate_person(values: dict, *, existing: Person | None = None, today: dt.date | None = None) -> dict:
+    """Return the cleaned values to store, or raise ValidationError naming every bad field."""
+    today = today or dt.date.today()
+    unknown = set(values) - EDITABLE
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    v = _clean(values)
+    merged = {**(existing.__data__ if existing else {}), **v}
+    problems: dict[str, str] = {}
+    if not merged.get("name"):
+        problems["name"] = "请填写姓名"
+    parsed = None
+    if "id_number" in v or existing is None:
+        if not v.get("id_number"):
+            problems["id_number"] = "请填写公民身份号码"
+        else:
+            try:
+                parsed = parse_id_number(v["id_number"], today=today)
+                v["id_number"] = parsed.normalized
+            except InvalidIdNumber as exc:
+                problems["id_number"] = exc.message
+    elif existing.id_number:
+        parsed = parse_id_number(existing.id_number)
+    if parsed:
+        if v.get("birth_date") and v["birth_date"] != parsed.birth_date:
+            problems["birth_date"] = f"出生日期与身份证号码不一致（号码中为 {parsed.birth_date.isoformat()}）"
+        if v.get("sex") and v["sex"] != parsed.sex:
+            problems["sex"] = f"性别与身份证号码不一致（号码中为{vocab.label('sex', parsed.sex)}）"
+        if "id_number" in v:
+            v["birth_date"] = v.get("birth_date") or parsed.birth_date
+            v["sex"] = v.get("sex") or parsed.sex
+    for name, voc in CODED.items():
+        if v.get(name) is not None and not vocab.is_code(voc, v[name]):
+            problems[name] = f"{FIELD_LABELS[name]}的值「{v[name]}」不在可选范围内"
+    for name in DATE_FIELDS & set(v):
+        value = v[name]
+        if value is not None and not isinstance(value, dt.date):
+            problems[name] = f"{FIELD_LABELS[name]}应为日期"
+        elif value is not None and value > today:
+            problems[name] = f"{FIELD_LABELS[name]}不能晚于今天"
+    enlist, discharge = merged.get("enlist_date"), merged.get("discharge_date")
+    if "enlist_date" in v or "discharge_date" in v:
+        enlist, discharge = v.get("enlist_date", enlist), v.get("discharge_date", discharge)
+        if isinstance(enlist, dt.date) and isinstance(discharge, dt.date) and discharge < enlist:
+            problems["discharge_date"] = "退役时间不能早于入伍时间"
+    for name in ("phone", "backup_contact_phone"):
+        if v.get(name) and not PHONE.match(v[name].replace(" ", "")):
+            problems[name] = "电话号码格式不对：手机为11位数字，座机如 0477-7654321"
+    level = v.get("disability_level")
+    if level is not None and (not isinstance(level, int) or not 1 <= level <= 10):
+        problems["disability_level"] = "残疾等级为1到10级"
+    for name in ("personal_income_fen", "family_income_fen"):
+        money = v.get(name)
+        if money is not None and (not isinstance(money, int) or isinstance(money, bool) or money < 0):
+            problems[name] = f"{FIELD_LABELS[name]}应为不小于0的金额"
+    if v.get("village") is not None:
+        village_id = v["village"].id if isinstance(v["village"], Village) else v["village"]
+        if not Village.live().where(Village.id == village_id).exists():
+            problems["village"] = "所选嘎查村不存在"
+        v["village"] = village_id
+    if "tags" in v:
+        v["tags"] = sorted({t.strip() for t in (v["tags"] or []) if t and t.strip()})
+    if merged.get("key_focus") and not merged.get("key_focus_reason"):
+        problems["key_focus_reason"] = "列为重点关注时请写明原因"
+    if problems:
+        raise ValidationError(problems)
+    return v
+
+
+def _check_duplicate(id_number: str, own_id: str | None) -> None:
+    query = Person.live().where(Person.id_number == id_number)
+    if own_id:
+        query = query.where(Person.id != own_id)
+    other = query.first()
+    if other:
+        raise DuplicateIdNumber(
+            f"该身份证号码已登记：{other.name}（{id_number}）。请打开已有档案，不要重复登记。",
+            existing_id=other.id, existing_name=other.name)
+
+
+def _validate_identities(identities: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for item in identities:
+        category = item.get("category")
+        if not vocab.is_code("identity", category):
+            raise ValidationError({"identities": f"人员类别「{category}」不在可选范围内"})
+        if category in seen:
+            continue
+        seen.add(category)
+        subtypes = sorted(s for s in item.get("subtypes") or [] if s)
+        unknown = [s for s in subtypes if s not in vocab.PREFERENTIAL_SUBTYPES]
+        if unknown:
+            raise ValidationError({"identities": f"优抚对象类别「{unknown[0]}」不在可选范围内"})
+        out.append({"category": category, "subtypes": subtypes, "note": (item.get("note") or "").strip() or None})
+    return out
+
+
+def validate_family_member(values: dict) -> dict:
+    v = _clean({k: values.get(k) for k in ("relation", "name", "id_number", "health", "employment", "employer",
+                                          "phone", "deceased_name", "deceased_date", "deceased_relation")})
+    problems = {}
+    if not v.get("name"):
+        problems["name"] = "请填写家庭成员姓名"
+    if not vocab.is_code("relation", v.get("relation")):
+        problems["relation"] = "请选择与本人的关系"
+    if v.get("health") and not vocab.is_code("health", v["health"]):
+        problems["health"] = "健康状况不在可选范围内"
+    if v.get("id_number"):
+        try:
+            v["id_number"] = parse_id_number(v["id_number"]).normalized
+        except InvalidIdNumber as exc:
+            problems["id_number"] = exc.message
+    if v.get("phone") and not PHONE.match(v["phone"].replace(" ", "")):
+        problems["phone"] = "电话号码格式不对"
+    if problems:
+        raise ValidationError({f"family.{k}": f"家庭成员「{v.get('name') or ''}」：{s}" for k, s in problems.items()})
+    return v
+
+
+def save_person(person_id: str | None, values: dict, *, identities: list[dict] | None = None,
+                family: list[dict] | None = None, actor: Actor,
+                station_code: str | None = None) -> tuple[Person, OpChanges]:
+    """Create (person_id None) or edit a person; identities/family, when given, replace the lists.
+
+    Family items with an "id" update that member; members missing from the list are removed
+    (tombstoned, never erased).
+    """
+    existing = get_person(person_id) if person_id else None
+    v = validate_person(values, existing=existing)
+    idents = _validate_identities(identities) if identities is not None else None
+    members = [(m.get("id"), validate_family_member(m)) for m in family] if family is not None else None
+    if v.get("id_number"):
+        _check_duplicate(v["id_number"], person_id)
+    with writing(actor) as w:
+        if existing is None:
+            station = station_code or Installation.get_current().station_code or ""
+            person = w.create(Person, {"station_code": station, "status": "active", **v})
+        else:
+            person = existing
+            w.update(person, v)
+        if idents is not None:
+            _replace_identities(w, person, idents)
+        if members is not None:
+            _replace_family(w, person, members)
+    return person, w.changes
+
+
+def _replace_identities(w, person: Person, wanted: list[dict]) -> None:
+    current = {i.category: i for i in PersonIdentity.live().where(PersonIdentity.person == person.id)}
+    for item in wanted:
+        found = current.pop(item["category"], None)
+        if found:
+            w.update(found, {"subtypes": item["subtypes"], "note": item["note"]})
+        else:
+            w.create(PersonIdentity, {"person": person.id, **item})
+    for gone in current.values():
+        w.tombstone(gone, "人员类别已取消")
+
+
+def _replace_family(w, person: Person, members: list[tuple[str | None, dict]]) -> None:
+    current = {m.id: m for m in FamilyMember.live().where(FamilyMember.person == person.id)}
+    for member_id, values in members:
+        found = current.pop(member_id, None) if member_id else None
+        if found:
+            w.update(found, values)
+        else:
+            w.create(FamilyMember, {"person": person.id, **values})
+    for gone in current.values():
+        w.tombstone(gone, "已从家庭成员中移除")
+
+
+STATUS_NEEDS = {"deceased": "去世日期", "moved": "迁出日期", "removed": "注销日期"}
+
+
+def set_status(person_id: str, status: str, *, on: dt.date | None = None, reason: str | None = None,
+               actor: Actor) -> OpChanges:
+    """在册 / 迁出 / 去世 / 注销; leaving 在册 needs a date (and 注销 a reason). History stays."""
+    person = get_person(person_id)
+    problems = {}
+    if not vocab.is_code("person_status", status):
+        problems["status"] = "人员状态不在可选范围内"
+    if status in STATUS_NEEDS and not on:
+        problems["status_date"] = f"请填写{STATUS_NEEDS[status]}"
+    if on and on > dt.date.today():
+        problems["status_date"] = "日期不能晚于今天"
+    if status == "removed" and not (reason or "").strip():
+        problems["status_reason"] = "注销请写明原因"
+    if problems:
+        raise ValidationError(problems)
+    with writing(actor) as w:
+        w.update(person, {"status": status, "status_date": on if status != "active" else None,
+                          "status_reason": (reason or "").strip() or None})
+    return w.changes
+
+
+def delete_person(person_id: str, reason: str, *, actor: Actor) -> OpChanges:
+    """An entry made by mistake: a tombstone with a reason; the record and its history remain."""
+    person = get_person(person_id)
+    if not (reason or "").strip():
+        raise ValidationError({"deleted_reason": "删除档案请写明原因"})
+    with writing(actor) as w:
+        w.tombstone(person, reason.strip())
+    return w.changes
+
+
+def get_person(person_id: str) -> Person:
+    person = Person.live().where(Person.id == person_id).first()
+    if person is None:
+        raise NotFound(f"未找到此人（编号 {person_id}），可能已被删除。", person_id=person_id)
+    return person
+
+
+def find_person(key: str) -> Person:
+    """By record id or ID number (15 or 18 digits, any case)."""
+    key = (key or "").strip()
+    person = Person.live().where(Person.id == key).first()
+    if person is None:
+        try:
+            number = parse_id_number(key).normalized
+        except InvalidIdNumber:
+            number = key.upper()
+        person = Person.live().where(Person.id_number == number).first()
+    if person is None:
+        raise NotFound(f"未找到「{key}」对应的人员。", key=key)
+    return person
+
+
+def identities_of(person_id: str) -> list[PersonIdentity]:
+    return list(PersonIdentity.live().where(PersonIdentity.person == person_id).order_by(PersonIdentity.created_at))
+
+
+def family_of(person_id: str) -> list[FamilyMember]:
+    return list(FamilyMember.live().where(FamilyMember.person == person_id).order_by(FamilyMember.created_at))

@@ -1,0 +1,128 @@
+"""Finding people: one search box (name, pinyin, initials, ID fragment, phone) plus filters.
+
+    q = PersonQuery(text="wjg", village_id=v, identity="retired_soldier")
+    total = count_people(q); rows = search_people(q, offset=0, limit=100, order="name")
+
+The GUI list, the CLI (`people list --query`) and later the ledgers all use these functions, so
+the same words find the same people everywhere. Rows are plain dicts for table models.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import peewee
+
+from models.errors import SearchTooShort
+from models.idnumber import clean
+from models.installation import Village
+from models.person import Person, PersonIdentity
+
+MIN_QUERY = 2
+ORDERS = {
+    "name": Person.search_pinyin,
+    "sex": Person.sex,
+    "birth_date": Person.birth_date,
+    "id_number": Person.id_number,
+    "village": Person.village,
+    "phone": Person.phone,
+    "status": Person.status,
+    "updated_at": Person.updated_at,
+    "created_at": Person.created_at,
+}
+_DIGITS = re.compile(r"^[0-9X\-]+$")
+_LATIN = re.compile(r"^[a-z ]+$")
+
+
+@dataclass(frozen=True)
+class PersonQuery:
+    text: str = ""
+    identity: str | None = None
+    village_id: str | None = None
+    status: str | None = None
+    tag: str | None = None
+    key_focus: bool | None = None
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def text_condition(text: str):
+    """What the search box means: digits → ID/phone fragment; letters → pinyin; else name."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if len(text) < MIN_QUERY:
+        raise SearchTooShort(f"请至少输入{MIN_QUERY}个字符再搜索（姓名、拼音、身份证号或电话的一部分）。",
+                             text=text)
+    digits = clean(text)
+    if _DIGITS.match(digits):
+        pattern = _like(digits.replace("-", ""))
+        return Person.id_number ** pattern | Person.phone ** pattern
+    latin = text.lower()
+    if _LATIN.match(latin):
+        pattern = _like(latin.replace(" ", ""))
+        return Person.search_initials ** pattern | Person.search_pinyin ** pattern
+    pattern = _like(text)
+    return Person.name ** pattern | Person.former_name ** pattern
+
+
+def _filtered(query: PersonQuery, select):
+    select = select.where(Person.deleted_at.is_null())
+    condition = text_condition(query.text)
+    if condition is not None:
+        select = select.where(condition)
+    if query.identity:
+        has = PersonIdentity.select(PersonIdentity.id).where(
+            (PersonIdentity.person == Person.id) & (PersonIdentity.category == query.identity)
+            & PersonIdentity.deleted_at.is_null())
+        select = select.where(peewee.fn.EXISTS(has))
+    if query.village_id:
+        select = select.where(Person.village == query.village_id)
+    if query.status:
+        select = select.where(Person.status == query.status)
+    if query.tag:
+        select = select.where(Person.tags ** _like(f'"{query.tag}"'))
+    if query.key_focus is not None:
+        select = select.where(Person.key_focus == query.key_focus)
+    return select
+
+
+def count_people(query: PersonQuery) -> int:
+    return _filtered(query, Person.select(peewee.fn.COUNT(Person.id))).scalar()
+
+
+ROW_FIELDS = (Person.id, Person.name, Person.sex, Person.ethnicity, Person.birth_date, Person.id_number,
+              Person.phone, Person.status, Person.key_focus, Person.tags, Person.updated_at)
+
+
+def search_people(query: PersonQuery, *, offset: int = 0, limit: int = 100, order: str = "name",
+                  descending: bool = False) -> list[dict]:
+    """One page of matching people as dicts, with village name and identity codes filled in."""
+    column = ORDERS.get(order, Person.search_pinyin)
+    sort = column.desc() if descending else column.asc()
+    select = _filtered(query, Person.select(*ROW_FIELDS, Village.name.alias("village_name"))
+                       .join(Village, peewee.JOIN.LEFT_OUTER, on=(Person.village == Village.id)))
+    rows = list(select.order_by(sort, Person.id).offset(offset).limit(limit).dicts())
+    attach_identities(rows)
+    return rows
+
+
+def attach_identities(rows: list[dict]) -> None:
+    ids = [r["id"] for r in rows]
+    found: dict[str, list[str]] = {i: [] for i in ids}
+    if ids:
+        for pid, category in (PersonIdentity.select(PersonIdentity.person, PersonIdentity.category)
+                              .where(PersonIdentity.person.in_(ids) & PersonIdentity.deleted_at.is_null())
+                              .order_by(PersonIdentity.created_at).tuples()):
+            found[pid].append(category)
+    for row in rows:
+        row["identities"] = found[row["id"]]
+
+
+def all_tags() -> list[str]:
+    tags: set[str] = set()
+    for (value,) in Person.select(Person.tags).where(Person.deleted_at.is_null() & (Person.tags != "[]")).tuples():
+        tags.update(value or [])
+    return sorted(tags)

@@ -1,0 +1,174 @@
+"""The one write path for synced records: validate → write → log the change → say what changed.
+
+    with writing(actor) as w:
+        person = w.create(Person, {"name": "王建国", …})
+        w.update(person, {"phone": "13800000000"})
+        w.update_where(Person, Person.village == old, {"village": new})   # bulk, still logged
+    w.changes   # OpChanges: which tables and records were created/updated/tombstoned
+
+Everything inside `writing` is one transaction: the records, their change rows and the per-origin
+sequence counter commit together or not at all.
+"""
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+
+import peewee
+
+from models.base import SyncedModel, to_json_value
+from models.changelog import Change
+from models.db import db
+from models.fields import utc_now
+from models.ids import HybridClock, new_id
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is writing: a logged-in user, or a named system actor such as `cli`."""
+
+    username: str
+    display_name: str
+    role: str
+
+
+CLI_ACTOR = Actor("cli", "命令行", "system")
+
+
+@dataclass
+class OpChanges:
+    """What one operation changed; views refresh from this, not from guesses."""
+
+    created: list[tuple[str, str]] = field(default_factory=list)
+    updated: list[tuple[str, str]] = field(default_factory=list)
+    tombstoned: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def tables(self) -> set[str]:
+        return {t for t, _ in self.created + self.updated + self.tombstoned}
+
+    @property
+    def empty(self) -> bool:
+        return not (self.created or self.updated or self.tombstoned)
+
+    def touches(self, table: str) -> bool:
+        return table in self.tables
+
+
+class Writer:
+    def __init__(self, actor: Actor):
+        from models.installation import Installation
+
+        self.actor = actor
+        self.changes = OpChanges()
+        self.installation = Installation.get_current()
+        self.origin = self.installation.id
+        self.seq = self.installation.last_seq
+        self.clock = HybridClock(self.installation.last_hlc)
+        self._pending: list[dict] = []
+
+    # -- the three operations -------------------------------------------------------------
+    def create(self, model: type[SyncedModel], values: dict, *, record_id: str | None = None):
+        now = utc_now()
+        row = dict(values)
+        row.update(id=record_id or new_id(), origin=self.origin, created_at=now,
+                   created_by=self.actor.username, updated_at=now, updated_by=self.actor.username,
+                   deleted_at=None, deleted_reason=None, version={})
+        record = model(**row)
+        seq = self._next_seq()
+        record.version = {self.origin: seq}
+        record.derive()
+        model.insert(_columns(record)).execute()
+        changed = {name: [None, to_json_value(record.__data__.get(name))] for name in values}
+        self._log(record, "upsert", seq, changed, base={}, at=now)
+        self.changes.created.append((model._meta.table_name, record.id))
+        return record
+
+    def update(self, record: SyncedModel, values: dict) -> bool:
+        """Apply only the fields whose value differs; return whether anything changed."""
+        changed = {}
+        for name, new in values.items():
+            if isinstance(new, peewee.Model):
+                new = new.get_id()
+            old = record.__data__.get(name)
+            if to_json_value(old) != to_json_value(new):
+                changed[name] = [to_json_value(old), to_json_value(new)]
+                record.__data__[name] = new
+        if not changed:
+            return False
+        self._save(record, changed, op="upsert")
+        self.changes.updated.append((record._meta.table_name, record.id))
+        return True
+
+    def tombstone(self, record: SyncedModel, reason: str) -> None:
+        changed = {"deleted_at": [record.deleted_at, None], "deleted_reason": [record.deleted_reason, reason]}
+        record.deleted_at = utc_now()
+        record.deleted_reason = reason
+        changed["deleted_at"][1] = record.deleted_at
+        self._save(record, changed, op="tombstone")
+        self.changes.tombstoned.append((record._meta.table_name, record.id))
+
+    def update_where(self, model: type[SyncedModel], condition, values: dict) -> int:
+        """A bulk update that is captured like any other: one change row per record it alters."""
+        count = 0
+        for record in model.select().where(condition):
+            count += self.update(record, values)
+        return count
+
+    # -- internals ----------------------------------------------------------------------------
+    def _save(self, record: SyncedModel, changed: dict, *, op: str) -> None:
+        base = dict(record.version or {})
+        seq = self._next_seq()
+        record.version = {**base, self.origin: seq}
+        record.updated_at = utc_now()
+        record.updated_by = self.actor.username
+        record.derive()
+        model = type(record)
+        model.update({f: v for f, v in _columns(record).items() if f.name != "id"}).where(
+            model.id == record.id).execute()
+        self._log(record, op, seq, changed, base=base, at=record.updated_at)
+
+    def _next_seq(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    def _log(self, record, op, seq, changed, *, base, at) -> None:
+        self._pending.append(dict(
+            change_id=new_id(), origin=self.origin, seq=seq, table=record._meta.table_name,
+            record_id=record.id, op=op, state=record.state(), changed=changed, base=base,
+            author=self.actor.username, at=at, hlc=self.clock.stamp()))
+        if len(self._pending) >= 500:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            Change.insert_many(self._pending).execute()
+            self._pending.clear()
+
+    def finish(self) -> None:
+        from models.installation import Installation
+
+        self.flush()
+        if self.seq != self.installation.last_seq:
+            Installation.update(last_seq=self.seq, last_hlc=format_clock(self.clock)).where(
+                Installation.id == self.origin).execute()
+            self.installation.last_seq = self.seq
+
+
+def format_clock(clock: HybridClock) -> str:
+    from models.ids import format_stamp
+
+    return format_stamp(clock.physical, clock.logical)
+
+
+def _columns(record: peewee.Model) -> dict:
+    return {f: record.__data__.get(f.name) for f in record._meta.sorted_fields}
+
+
+@contextlib.contextmanager
+def writing(actor: Actor):
+    """One transaction; yields the Writer; rolls everything back on any exception."""
+    with db.atomic():
+        writer = Writer(actor)
+        yield writer
+        writer.finish()
