@@ -49,7 +49,11 @@ def open_database(home, *, migrate: bool = True) -> None:
             found=version, supported=migrations.SCHEMA_VERSION,
         )
     if migrate and version < migrations.SCHEMA_VERSION:
-        migrations.upgrade(home, version)
+        try:
+            migrations.upgrade(home, version)
+        except Exception:
+            db.close()
+            raise
 
 
 def check_readable(path: Path) -> None:

@@ -5,7 +5,16 @@ A database newer than SCHEMA_VERSION is refused by models.db.open_database.
 """
 from __future__ import annotations
 
+import logging
+
 from models.db import db, set_user_version
+from models.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+
+class MigrationFailed(DomainError):
+    code = "migration_failed"
 
 
 def step_1() -> None:
@@ -29,7 +38,12 @@ def upgrade(home, from_version: int) -> None:
 
     if from_version > 0:
         backup_database(home, reason=f"before-migration-v{from_version}")
-    with db.atomic():
-        for number in range(from_version + 1, SCHEMA_VERSION + 1):
-            STEPS[number - 1]()
-        set_user_version(SCHEMA_VERSION)
+    try:
+        with db.atomic():
+            for number in range(from_version + 1, SCHEMA_VERSION + 1):
+                STEPS[number - 1]()
+            set_user_version(SCHEMA_VERSION)
+    except Exception as exc:
+        log.exception("migration from version %s failed", from_version)
+        raise MigrationFailed(f"数据库升级失败（{exc}），已恢复原状，数据未改动。升级前的备份在 backups 文件夹。",
+                              from_version=from_version) from exc

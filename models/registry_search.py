@@ -45,7 +45,8 @@ class PersonQuery:
 
 
 def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    """A contains-pattern; LIKE wildcards typed by the user are dropped (no name or number has them)."""
+    return "%" + text.replace("%", "").replace("_", "") + "%"
 
 
 def text_condition(text: str):
@@ -83,7 +84,8 @@ def _filtered(query: PersonQuery, select):
     if query.status:
         select = select.where(Person.status == query.status)
     if query.tag:
-        select = select.where(Person.tags ** _like(f'"{query.tag}"'))
+        # the JSON list is stored as text; match the quoted tag without JSON-encoding the pattern
+        select = select.where(Person.tags ** peewee.Value(_like(f'"{query.tag}"'), converter=False))
     if query.key_focus is not None:
         select = select.where(Person.key_focus == query.key_focus)
     return select

@@ -1,0 +1,81 @@
+"""Every write to a synced table leaves a change row in the same transaction — bulk ones too."""
+import pytest
+
+from models.changelog import Change
+from models.installation import Installation, Village
+from models.integrity import change_log_problems
+from models.person import Person
+from models.registry import save_person, set_status
+from models.write import writing
+
+from tests.models.people import person_values
+
+
+def test_registering_a_person_logs_each_record_with_full_state(actor):
+    person, changes = save_person(None, person_values(1, name="王建国"),
+                                  identities=[{"category": "retired_soldier"}],
+                                  family=[{"relation": "spouse", "name": "李秀英"}], actor=actor)
+    assert {t for t, _ in changes.created} == {"person", "person_identity", "family_member"}
+    row = Change.get(Change.record_id == person.id)
+    assert row.op == "upsert" and row.author == "admin" and row.base == {}
+    assert row.state["name"] == "王建国" and row.state["id_number"] == person.id_number
+    assert "search_pinyin" not in row.state  # derived locally, never travels
+    origin = Installation.get_current().id
+    assert row.origin == origin and Person.get_by_id(person.id).version == {origin: row.seq}
+
+
+def test_an_edit_records_old_and_new_value_and_the_version_it_saw(actor):
+    person, _ = save_person(None, person_values(2, phone="13904770000"), actor=actor)
+    before = Person.get_by_id(person.id).version
+    save_person(person.id, {"phone": "13904770001"}, actor=actor)
+    last = Change.select().where(Change.record_id == person.id).order_by(Change.seq.desc()).first()
+    assert last.changed == {"phone": ["13904770000", "13904770001"]}
+    assert last.base == before
+
+
+def test_saving_without_differences_writes_nothing(actor):
+    person, _ = save_person(None, person_values(3), actor=actor)
+    count = Change.select().count()
+    _, changes = save_person(person.id, {"name": person.name}, actor=actor)
+    assert changes.empty and Change.select().count() == count
+
+
+def test_a_bulk_update_is_captured_record_by_record(actor, station):
+    villages = list(Village.select().order_by(Village.name))
+    for n in range(30):
+        save_person(None, person_values(100 + n, village=villages[0].id), actor=actor)
+    before = Change.select().count()
+    with writing(actor) as w:
+        moved = w.update_where(Person, Person.village == villages[0].id, {"village": villages[1].id})
+    assert moved == 30
+    new = list(Change.select().where(Change.seq > 0).order_by(Change.seq)[before:])
+    assert len(new) == 30 and all(c.changed["village"] == [villages[0].id, villages[1].id] for c in new)
+    assert change_log_problems() == []
+
+
+def test_a_failing_operation_leaves_neither_records_nor_changes(actor):
+    count_p, count_c = Person.select().count(), Change.select().count()
+    last_seq = Installation.get_current().last_seq
+    with pytest.raises(RuntimeError):
+        with writing(actor) as w:
+            w.create(Person, {"station_code": "150626100", "name": "半截", "status": "active"})
+            raise RuntimeError("power cut")
+    assert (Person.select().count(), Change.select().count()) == (count_p, count_c)
+    assert Installation.get_current().last_seq == last_seq
+
+
+def test_sequence_numbers_are_gapless_across_many_operations(actor):
+    person, _ = save_person(None, person_values(5), actor=actor)
+    for n in range(5):
+        save_person(person.id, {"note": f"第{n}次"}, actor=actor)
+    set_status(person.id, "moved", on=__import__("datetime").date(2026, 1, 2), actor=actor)
+    seqs = [c.seq for c in Change.select().order_by(Change.seq)]
+    assert seqs == list(range(1, len(seqs) + 1))
+
+
+def test_hlc_stamps_increase_with_every_change(actor):
+    person, _ = save_person(None, person_values(6), actor=actor)
+    for n in range(3):
+        save_person(person.id, {"note": str(n)}, actor=actor)
+    stamps = [c.hlc for c in Change.select().order_by(Change.seq)]
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
