@@ -71,8 +71,8 @@ def person_history(person_id: str) -> list[HistoryEntry]:
             entries.append(HistoryEntry(change.at, when, who, section, f"新增{subject}", "", ""))
             continue
         for field, (old, new) in sorted(change.changed.items()):
-            if field in HIDDEN:
-                continue
+            if field in HIDDEN or (created and show_value(field, new) == ""):
+                continue  # bookkeeping columns, and the empty fields of a new record, say nothing
             label = FIELD_LABELS.get(field, field)
             if change.table != "person":
                 label = f"{subject}：{label}"

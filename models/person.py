@@ -129,7 +129,7 @@ FIELD_VOCABULARY = {
     "marital": "marital", "health": "health", "status": "person_status", "contact_tier": "contact_tier",
     "enlist_household_type": "household_type", "placement": "placement",
     "disability_nature": "disability_nature", "employment_status": "employment", "category": "identity",
-    "relation": "relation",
+    "relation": "relation", "employment": "employment",
 }
 
 MONEY_FIELDS = {"personal_income_fen", "family_income_fen"}

@@ -1,0 +1,102 @@
+"""The registry list: search and filters above a paged, sortable table of people.
+
+Double-click or Enter on a row asks to open that person (open_requested); 新建档案 asks for a new one.
+A 1-character search shows the SearchTooShort sentence beside the count and keeps the last result.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from models.errors import SearchTooShort
+from ui.registry.filters import FilterBar
+from ui.registry.table_model import (BIRTH_DATE, ETHNICITY, ID_NUMBER, IDENTITIES, KEY_FOCUS, NAME, PHONE, SEX,
+                                     STATUS, VILLAGE, PersonTableModel)
+
+WIDTHS = {NAME: 96, SEX: 48, ETHNICITY: 72, BIRTH_DATE: 100, ID_NUMBER: 170, IDENTITIES: 220, VILLAGE: 120,
+          PHONE: 120, STATUS: 60, KEY_FOCUS: 90}
+
+
+class PersonListPage(QWidget):
+    open_requested = Signal(str)  # person id
+    new_requested = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.filters = FilterBar(ctx)
+        self.new_button = QPushButton(self.tr("New person"))
+        self.new_button.clicked.connect(self.new_requested)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("font-weight: bold;")
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #8a5a00;")
+
+        self.model = PersonTableModel(full_id_numbers=ctx.sees_full_id_numbers, parent=self)
+        self.model.totalChanged.connect(self._show_count)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        for column, width in WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(IDENTITIES, QHeaderView.Stretch)
+        header.setSortIndicator(NAME, Qt.AscendingOrder)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        enter = QShortcut(QKeySequence(Qt.Key_Return), self.table, context=Qt.WidgetShortcut)
+        enter.activated.connect(lambda: self._open_row(self.table.currentIndex().row()))
+        QShortcut(QKeySequence(Qt.Key_Enter), self.table, context=Qt.WidgetShortcut).activated.connect(
+            lambda: self._open_row(self.table.currentIndex().row()))
+
+        top = QHBoxLayout()
+        top.addWidget(self.filters, 1)
+        top.addWidget(self.new_button)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count_label)
+        counts.addSpacing(16)
+        counts.addWidget(self.hint, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(counts)
+        layout.addWidget(self.table, 1)
+
+        self.filters.query_changed.connect(self.apply_query)
+        self.filters.search.returnPressed.connect(self._search_entered)
+        self.apply_query(self.filters.query())
+        self.table.setSortingEnabled(True)  # after the first query: the view sorts once at once
+
+    def apply_query(self, query) -> None:
+        try:
+            self.model.set_query(query)
+        except SearchTooShort as exc:
+            self.hint.setText(exc.message)
+            return
+        self.hint.setText("")
+
+    def refresh(self) -> None:
+        self.filters.reload_choices()
+        try:
+            self.model.refresh()
+        except SearchTooShort:
+            pass
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("{count} people in total").format(count=total))
+
+    def _search_entered(self) -> None:
+        if self.model.rowCount() and not self.hint.text():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _open_row(self, row: int) -> None:
+        person_id = self.model.person_id(row)
+        if person_id:
+            self.open_requested.emit(person_id)

@@ -1,0 +1,294 @@
+"""The person form (信息采集 · 建档立卡): every section of DOMAIN.md §1 as tabs, saved in one operation.
+
+    form = PersonForm(ctx); form.new_person()   # or form.load_person(person_id)
+    form.saved.connect(...)                     # person id, after a background save succeeded
+
+Saving goes through models.registry.save_person on the worker thread. A ValidationError puts each
+sentence next to its field, a DuplicateIdNumber offers to open the existing person; nothing typed
+is lost. Enter moves on, Ctrl+S saves, Esc goes back (asking first if there are unsaved edits).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from models import vocab
+from models.errors import DuplicateIdNumber, ValidationError
+from models.registry import family_of, get_person, identities_of, save_person
+from ui.registry.basic_section import BasicSection
+from ui.registry.family_section import FamilySection
+from ui.registry.field_grid import MessageLine
+from ui.registry.history_view import HistoryView
+from ui.registry.identities_section import IdentitiesSection
+from ui.registry.operations import run_write
+from ui.registry.sections import DisabilitySection, EmploymentSection, PartySection, ServiceSection
+from ui.registry.status_dialog import StatusDialog
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+class PersonForm(QWidget):
+    saved = Signal(str)  # person id
+    save_refused = Signal(object)  # the DomainError, after the messages are shown
+    back_requested = Signal()
+    open_person_requested = Signal(str)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person = None
+        self._baseline: dict | None = None
+        self._saving = False
+
+        self.back_button = QPushButton(self.tr("← Back to list"))
+        self.back_button.clicked.connect(self.go_back)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 17px; font-weight: bold;")
+        self.status_label = QLabel()
+        self.status_button = QPushButton(self.tr("Change status…"))
+        self.status_button.clicked.connect(self.change_status)
+        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.feedback = QLabel()
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addSpacing(12)
+        header.addWidget(self.title)
+        header.addWidget(self.status_label)
+        header.addStretch(1)
+        header.addWidget(self.feedback)
+        header.addWidget(self.status_button)
+        header.addWidget(self.save_button)
+
+        self.banner = MessageLine()
+        self.duplicate = QWidget()
+        self.duplicate_text = QLabel()
+        self.duplicate_text.setWordWrap(True)
+        self.duplicate_text.setStyleSheet("color: #b3261e;")
+        self.open_existing_button = QPushButton(self.tr("Open the existing record"))
+        self.open_existing_button.clicked.connect(self._open_existing)
+        row = QHBoxLayout(self.duplicate)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.duplicate_text, 1)
+        row.addWidget(self.open_existing_button)
+        self.duplicate.hide()
+        self._existing_id: str | None = None
+
+        self.basic = BasicSection(ctx)
+        self.identities = IdentitiesSection()
+        self.service = ServiceSection()
+        self.disability = DisabilitySection()
+        self.family = FamilySection()
+        self.employment = EmploymentSection()
+        self.party = PartySection()
+        self.history = HistoryView()
+        self.grids = {"basic": self.basic.grid, "service": self.service, "disability": self.disability,
+                      "employment": self.employment, "party": self.party}
+        self.tabs = QTabWidget()
+        self.tab_of = {}
+        for key, widget, title in (
+                ("basic", self.basic, "基本信息"), ("identities", self.identities, "人员类别"),
+                ("service", self.service, ServiceSection.title), ("disability", self.disability, DisabilitySection.title),
+                ("family", self.family, FamilySection.title), ("employment", self.employment, EmploymentSection.title),
+                ("party", self.party, PartySection.title), ("history", self.history, HistoryView.title)):
+            self.tab_of[key] = self.tabs.addTab(widget if key in ("family", "history") else _scrolling(widget), title)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.duplicate)
+        layout.addWidget(self.tabs, 1)
+
+        self.identities.edited.connect(self._identities_changed)
+        for grid in self.grids.values():
+            grid.edited.connect(self._edited)
+        self.identities.edited.connect(self._edited)
+        self.family.edited.connect(self._edited)
+        QShortcut(QKeySequence.Save, self, self.save, context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(Qt.Key_Escape), self, self.go_back, context=Qt.WidgetWithChildrenShortcut)
+
+    # -- showing a person -----------------------------------------------------------------------
+    def new_person(self) -> None:
+        self.person = None
+        self._fill(None, [], [])
+        self.basic.grid.editors["filed_on"].set_value(dt.date.today())  # 建档立卡 is usually today
+        self._baseline = self.state()
+
+    def load_person(self, person_id: str) -> None:
+        self.person = get_person(person_id)
+        self._fill(self.person, identities_of(person_id), family_of(person_id))
+
+    def _fill(self, person, identities, family) -> None:
+        for grid in self.grids.values():
+            grid.load(person)
+        self.basic.load(person)
+        self.identities.load(identities)
+        self.family.load(family)
+        self._identities_changed()
+        self.history.show_person(person.id if person else None)
+        self.tabs.setTabEnabled(self.tab_of["history"], person is not None)
+        self.status_button.setEnabled(person is not None)
+        self._clear_feedback()
+        self._baseline = self.state()
+        self._show_title()
+
+    def _show_title(self) -> None:
+        if self.person is None:
+            self.title.setText(self.tr("New person"))
+            self.status_label.setText("")
+            return
+        self.title.setText(self.person.name)
+        status = vocab.label("person_status", self.person.status)
+        if self.person.status_date:
+            status += f" {self.person.status_date.isoformat()}"
+        self.status_label.setText(f"（{status}）")
+
+    def focus_first_field(self) -> None:
+        self.tabs.setCurrentIndex(self.tab_of["basic"])
+        self.basic.name.setFocus()
+
+    # -- edits ------------------------------------------------------------------------------------
+    def state(self) -> dict:
+        """Everything the form would save, for comparing with what was loaded."""
+        fields = {}
+        for grid in self.grids.values():
+            fields.update(grid.values())
+        return {"fields": fields, "identities": self.identities.values(), "family": self.family.values()}
+
+    def is_dirty(self) -> bool:
+        return self._baseline is not None and self.state() != self._baseline
+
+    def _edited(self, *_args) -> None:
+        self.feedback.setText("")
+
+    def _identities_changed(self) -> None:
+        held = self.identities.held()
+        self.disability.set_applicable(held)
+        self.family.set_identities(held)
+
+    # -- saving -------------------------------------------------------------------------------------
+    def save(self) -> None:
+        if self._saving:
+            return
+        self._clear_feedback()
+        unreadable = {}
+        for grid in self.grids.values():
+            unreadable.update(grid.problems())
+        family_problems = self.family.problems()
+        if unreadable or family_problems:
+            fields = {**unreadable, **({"family": "\n".join(family_problems)} if family_problems else {})}
+            self._show_errors(fields)
+            self.save_refused.emit(ValidationError(fields))
+            return
+        state = self.state()
+        if self.person is None:
+            values = state["fields"]
+        else:
+            before = self._baseline["fields"]
+            values = {k: v for k, v in state["fields"].items() if v != before.get(k)}
+        person_id, actor = (self.person.id if self.person else None), self.ctx.actor
+        identities, family = state["identities"], state["family"]
+        self._saving = True
+        self.save_button.setEnabled(False)
+        run_write(self, lambda: save_person(person_id, values, identities=identities, family=family, actor=actor),
+                  on_done=self._save_finished)
+
+    def _save_finished(self, outcome) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        if not outcome.ok:
+            self._refused(outcome.error)
+            return
+        person, changes = outcome.value
+        self.ctx.announce(changes)
+        self.load_person(person.id)
+        self.feedback.setText(self.tr("Saved"))
+        self.feedback.setStyleSheet("color: #2e7d32;")
+        self.saved.emit(person.id)
+
+    def _refused(self, error) -> None:
+        if isinstance(error, DuplicateIdNumber):
+            self._existing_id = error.facts.get("existing_id")
+            self.duplicate_text.setText(error.message)
+            self.duplicate.show()
+            self.basic.grid.show_message("id_number", error.message)
+            self.tabs.setCurrentIndex(self.tab_of["basic"])
+        elif isinstance(error, ValidationError):
+            self._show_errors(error.fields)
+        else:
+            self.banner.show_problem(error.message)
+        self.save_refused.emit(error)
+
+    def _show_errors(self, fields: dict[str, str]) -> None:
+        first_tab, elsewhere = None, []
+        for name, sentence in fields.items():
+            key = next((k for k, g in self.grids.items() if g.show_message(name, sentence)), None)
+            if key is None and name == "identities":
+                self.identities.message.show_problem(sentence)
+                key = "identities"
+            elif key is None and name.startswith("family"):
+                key = "family"
+            elif key is None:
+                elsewhere.append(sentence)
+            if key and first_tab is None:
+                first_tab = key
+        if self.family.show_errors(fields) and first_tab is None:
+            first_tab = "family"
+        if first_tab is not None:
+            self.tabs.setCurrentIndex(self.tab_of[first_tab])
+        count = len(fields)
+        self.banner.show_problem(self.tr("Not saved: {count} item(s) need correcting. {details}").format(
+            count=count, details="；".join(elsewhere)).strip())
+
+    def _clear_feedback(self) -> None:
+        self.banner.show_problem(None)
+        self.duplicate.hide()
+        self.feedback.setText("")
+        for grid in self.grids.values():
+            for name in grid.messages:
+                grid.refresh_message(name)
+        self.basic._check_against_number()
+        self.identities.message.show_problem(None)
+        self.family.message.show_problem("\n".join(self.family.problems()))
+
+    def _open_existing(self) -> None:
+        if self._existing_id:
+            self.open_person_requested.emit(self._existing_id)
+
+    # -- leaving and status ---------------------------------------------------------------------------
+    def confirm_discard(self) -> bool:
+        """True if there is nothing unsaved, or the user agrees to throw the edits away."""
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("This record has changes that are not saved. Discard them?"),
+            QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
+        return answer == QMessageBox.Discard
+
+    def go_back(self) -> None:
+        if self.confirm_discard():
+            self.back_requested.emit()
+
+    def change_status(self) -> None:
+        if self.person is None:
+            return
+        if self.is_dirty():
+            QMessageBox.information(self, self.tr("Save first"),
+                                    self.tr("Please save or discard your edits before changing the status."))
+            return
+        dialog = StatusDialog(self.ctx, self.person, self)
+        dialog.changed.connect(lambda _c: self.load_person(self.person.id))
+        dialog.open()
+        self.status_dialog = dialog

@@ -1,0 +1,148 @@
+"""The registry list's table model: plain row dicts from models.registry_search, fetched page by page.
+
+    model = PersonTableModel(full_id_numbers=False)
+    model.set_query(PersonQuery(text="wjg"))   # raises SearchTooShort before changing anything
+    model.rowCount()  # the first page; views call fetchMore() as the user scrolls
+
+Never holds more rows than the user has scrolled to; `total` is the full count for the label.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from models import vocab
+from models.idnumber import mask
+from models.person import FIELD_LABELS
+from models.registry_search import PersonQuery, count_people, search_people
+
+PAGE_SIZE = 100
+
+NAME, SEX, ETHNICITY, BIRTH_DATE, ID_NUMBER, IDENTITIES, VILLAGE, PHONE, STATUS, KEY_FOCUS = range(10)
+HEADERS = {
+    NAME: FIELD_LABELS["name"], SEX: FIELD_LABELS["sex"], ETHNICITY: FIELD_LABELS["ethnicity"],
+    BIRTH_DATE: FIELD_LABELS["birth_date"], ID_NUMBER: FIELD_LABELS["id_number"],
+    IDENTITIES: FIELD_LABELS["category"], VILLAGE: "嘎查村", PHONE: FIELD_LABELS["phone"],
+    STATUS: "状态", KEY_FOCUS: FIELD_LABELS["key_focus"],
+}
+# column -> key of models.registry_search.ORDERS (columns missing here cannot be sorted)
+SORT_KEYS = {NAME: "name", SEX: "sex", BIRTH_DATE: "birth_date", ID_NUMBER: "id_number", VILLAGE: "village",
+             PHONE: "phone", STATUS: "status"}
+PERSON_ID_ROLE = Qt.UserRole + 1
+ROW_ROLE = Qt.UserRole + 2
+INACTIVE_COLOUR = QColor("#8a8a8a")
+
+
+class PersonTableModel(QAbstractTableModel):
+    totalChanged = Signal(int)
+
+    def __init__(self, *, full_id_numbers: bool, page_size: int = PAGE_SIZE, parent=None):
+        super().__init__(parent)
+        self.full_id_numbers = full_id_numbers
+        self.page_size = page_size
+        self.query = PersonQuery()
+        self.order, self.descending = "name", False
+        self.rows: list[dict] = []
+        self.total = 0
+
+    # -- what to show ------------------------------------------------------------------------
+    def set_query(self, query: PersonQuery) -> None:
+        """Show the people matching `query`; SearchTooShort leaves the current rows in place."""
+        total = count_people(query)
+        self.query = query
+        self._reload(total)
+
+    def refresh(self) -> None:
+        """Reload after a change, keeping as many rows as were loaded (so the view does not jump)."""
+        self._reload(count_people(self.query), keep=len(self.rows))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        descending = order == Qt.DescendingOrder
+        if (key, descending) == (self.order, self.descending) and self.rows:
+            return
+        self.order, self.descending = key, descending
+        self._reload(self.total if self.rows else count_people(self.query))
+
+    def _reload(self, total: int, keep: int = 0) -> None:
+        self.beginResetModel()
+        self.total = total
+        self.rows = self._fetch(0, max(self.page_size, keep))
+        self.endResetModel()
+        self.totalChanged.emit(total)
+
+    def _fetch(self, offset: int, limit: int) -> list[dict]:
+        return search_people(self.query, offset=offset, limit=limit, order=self.order,
+                             descending=self.descending)
+
+    # -- paging ---------------------------------------------------------------------------------
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if parent.isValid():
+            return
+        more = self._fetch(len(self.rows), self.page_size)
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    # -- Qt model API ---------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return HEADERS.get(section)
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.DisplayRole:
+            return self.display(row, index.column())
+        if role == PERSON_ID_ROLE:
+            return row["id"]
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ForegroundRole and row["status"] != "active":
+            return INACTIVE_COLOUR
+        if role == Qt.ToolTipRole and index.column() == IDENTITIES:
+            return self.display(row, IDENTITIES)
+        return None
+
+    def display(self, row: dict, column: int) -> str:
+        if column == NAME:
+            return row["name"]
+        if column == SEX:
+            return vocab.label("sex", row["sex"])
+        if column == ETHNICITY:
+            return vocab.label("ethnicity", row["ethnicity"])
+        if column == BIRTH_DATE:
+            return str(row["birth_date"] or "")
+        if column == ID_NUMBER:
+            number = row["id_number"] or ""
+            return number if self.full_id_numbers else mask(number)
+        if column == IDENTITIES:
+            return "、".join(vocab.label("identity", c) for c in row["identities"])
+        if column == VILLAGE:
+            return row["village_name"] or ""
+        if column == PHONE:
+            return row["phone"] or ""
+        if column == STATUS:
+            return vocab.label("person_status", row["status"])
+        if column == KEY_FOCUS:
+            return "★ 重点关注" if row["key_focus"] else ""
+        return ""
+
+    def person_id(self, row: int) -> str | None:
+        return self.rows[row]["id"] if 0 <= row < len(self.rows) else None
