@@ -11,8 +11,8 @@ subclass) and the state is the replay of the case's live events in EVENT ORDER (
 created_at, then id). Events that arrive by sync and are not legal where they fall are kept but
 skipped (listed in Replay.skipped), so every installation derives the same state from the same set
 of events. Cases cache the derived state in local columns (derived_fields: not synced) that
-`refresh` recomputes with the same replay; the sync importer calls `refresh_records` for the
-tables in REFRESHERS after applying incoming events.
+refresh functions recompute with the same replay; after applying incoming rows the sync importer
+calls `refresh_records(table, record_ids)` (case tables and event tables alike; others are ignored).
 
 Also here: the rule that a person who is 去世 or 注销 gets no new visits, aid or card steps.
 """
@@ -178,6 +178,7 @@ def yuan(fen: int | None) -> str:
 # --- cached state: recomputed from events by the same replay --------------------------------------
 
 REFRESHERS: dict[str, Callable[[str], None]] = {}
+EVENT_LINKS: dict[str, tuple[type, str, str]] = {}  # event table -> (event model, FK field, case table)
 
 
 def refresher(table: str):
@@ -188,8 +189,22 @@ def refresher(table: str):
     return register
 
 
+def events_of(case_table: str, fk: str):
+    """Class decorator for an event model: its rows belong to cases of `case_table` via field `fk`."""
+    def register(model):
+        EVENT_LINKS[model._meta.table_name] = (model, fk, case_table)
+        return model
+    return register
+
+
 def refresh_records(table: str, record_ids: Iterable[str]) -> None:
-    """For the sync importer: after events or cases of `table` arrived, recompute their cached state."""
+    """For the sync importer: after rows of `table` arrived (cases or their events), recompute the
+    cached state of the cases concerned. Tables without cached state are ignored."""
+    record_ids = list(record_ids)
+    if table in EVENT_LINKS:
+        model, fk, table = EVENT_LINKS[table]
+        column = getattr(model, fk)
+        record_ids = sorted({c for (c,) in model.select(column).where(model.id.in_(record_ids)).tuples()})
     fn = REFRESHERS.get(table)
     if fn:
         for record_id in record_ids:
