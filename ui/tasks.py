@@ -15,7 +15,7 @@ import inspect
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from models.errors import DomainError
@@ -92,7 +92,7 @@ def run_task(parent: QWidget | None, fn, *, on_done=None, on_error=None, label: 
     job = _Job(fn)
     dialog = None
     if label is not None:
-        dialog = QProgressDialog(label, parent.tr("Cancel") if parent else "Cancel", 0, 0, parent)
+        dialog = QProgressDialog(label, QCoreApplication.translate("run_task", "Cancel"), 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModal)
         dialog.setMinimumDuration(SHOW_AFTER_MS)
         dialog.setAutoClose(False)

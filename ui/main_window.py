@@ -1,0 +1,162 @@
+"""The main window: navigation on the left by area, one page per area, who is logged in below.
+
+    window = MainWindow(ctx); window.show_maximized()
+    window.show_area("registry")        # creates the page on first visit, returns it
+    window.open_person(person_id)       # the registry, opened at that person
+
+Pages are built lazily from AREA_KEYS by `_build_page`: the workbench and the registry are real;
+every other area shows UnavailablePage until its module exists. The registry is imported inside
+`_build_page` so the window still opens when ui/registry is missing or broken (then 信息采集 is an
+unavailable page too, and the reason is logged). Ctrl+1…9 switch areas; Ctrl+F focuses the
+registry's search box.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QStackedWidget, QVBoxLayout, QWidget)
+
+from models.accounts import ROLES
+from models.resources import resource_path
+from ui.context import AppContext
+from ui.unavailable_page import UnavailablePage
+from ui.workbench import Workbench
+
+log = logging.getLogger(__name__)
+
+AREA_KEYS = ("workbench", "registry", "services", "visits", "cards", "aid", "disputes", "employment",
+             "tasks", "ledgers", "exchange", "settings")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pages: dict[str, QWidget] = {}
+        self.titles = self._area_titles()
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(QIcon(str(resource_path("icons", "vetstation.png"))))
+        self.setWindowTitle(self.tr("{installation} — {user} — Veterans Service Station").format(
+            installation=ctx.installation.name, user=ctx.actor.display_name))
+        self.setMinimumSize(QSize(1000, 640))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFocusPolicy(Qt.StrongFocus)
+        for key in AREA_KEYS:
+            item = QListWidgetItem(self.titles[key])
+            item.setData(Qt.UserRole, key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+
+        side = QWidget()
+        side.setObjectName("sidebar")
+        brand = QLabel(ctx.installation.name)
+        brand.setObjectName("sidebarTitle")
+        brand.setWordWrap(True)
+        side.setAttribute(Qt.WA_StyledBackground, True)  # a plain QWidget paints its QSS border only so
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 1, 0)  # leave the 1 px right border visible
+        side_layout.setSpacing(0)
+        side_layout.addWidget(brand)
+        side_layout.addWidget(self.nav, 1)
+        side.setFixedWidth(220)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(side)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._status_bar()
+        self._shortcuts()
+        self.nav.currentRowChanged.connect(lambda row: self.show_area(AREA_KEYS[row]))
+        self.nav.setCurrentRow(0)
+
+    def _area_titles(self) -> dict[str, str]:
+        return {
+            "workbench": self.tr("Workbench"),
+            "registry": self.tr("Registry"),
+            "services": self.tr("Service records"),
+            "visits": self.tr("Visits"),
+            "cards": self.tr("Preferential cards"),
+            "aid": self.tr("Hardship aid"),
+            "disputes": self.tr("Disputes"),
+            "employment": self.tr("Employment"),
+            "tasks": self.tr("Work checklist and assessment"),
+            "ledgers": self.tr("Print ledgers"),
+            "exchange": self.tr("Data exchange (USB)"),
+            "settings": self.tr("Settings"),
+        }
+
+    def show_maximized(self) -> None:
+        """Maximized — also without a window manager (a bare X server), where only geometry counts."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.availableGeometry())
+        self.showMaximized()
+
+    def _status_bar(self) -> None:
+        actor, inst = self.ctx.actor, self.ctx.installation
+        user = QLabel(self.tr("User: {name} ({role})").format(name=actor.display_name,
+                                                              role=ROLES.get(actor.role, actor.role)))
+        user.setObjectName("statusUser")
+        place = QLabel(f"{inst.name} · {inst.kind_label}")
+        place.setObjectName("statusInstallation")
+        self.statusBar().addWidget(user)
+        self.statusBar().addPermanentWidget(place)
+        self.status_user, self.status_installation = user, place
+
+    def _shortcuts(self) -> None:
+        for number, key in enumerate(AREA_KEYS[:9], start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda k=key: self.select_area(k))
+        find = QShortcut(QKeySequence.Find, self)
+        find.activated.connect(self.focus_search)
+
+    # --- areas ----------------------------------------------------------------------------------
+    def select_area(self, key: str) -> QWidget:
+        """Select `key` in the navigation (which shows its page) and return the page."""
+        self.nav.setCurrentRow(AREA_KEYS.index(key))
+        return self.pages[key]
+
+    def show_area(self, key: str) -> QWidget:
+        page = self.pages.get(key)
+        if page is None:
+            page = self.pages[key] = self._build_page(key)
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        return page
+
+    def current_area(self) -> str:
+        return AREA_KEYS[self.nav.currentRow()]
+
+    def _build_page(self, key: str) -> QWidget:
+        if key == "workbench":
+            page = Workbench(self.ctx)
+            page.person_requested.connect(self.open_person)
+            return page
+        if key == "registry":
+            try:
+                from ui.registry import RegistryPage
+
+                return RegistryPage(self.ctx, self)
+            except Exception:  # missing or broken: the window must still open; the log says why
+                log.exception("registry page could not be loaded; showing it as unavailable")
+        return UnavailablePage(self.titles[key])
+
+    def open_person(self, person_id: str) -> None:
+        page = self.select_area("registry")
+        if hasattr(page, "open_person"):
+            page.open_person(person_id)
+
+    def focus_search(self) -> None:
+        page = self.select_area("registry")
+        if hasattr(page, "focus_search"):
+            page.focus_search()

@@ -1,0 +1,255 @@
+"""工作台: the first page — real figures of this installation and the people changed most recently.
+
+    page = Workbench(ctx); page.person_requested.connect(main_window.open_person)
+    workbench_figures(ctx.home, ctx.installation)   # the same numbers without a widget
+
+Every number comes from a query of the live database, read on the worker thread (ui.tasks) so a
+big registry never delays the window; `refreshed` is emitted once they are on screen. Areas that do
+not exist yet (visits due, overdue cases, USB exchange) say so instead of showing made-up rows.
+Refreshes when ctx announces a change (every write also changes the count of changes not yet
+sent, so any change counts).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from shiboken6 import isValid
+
+from models.backup import list_backups
+from models.changelog import Change
+from models.db import db
+from models.fields import local_display
+from models.person import FIELD_LABELS, Person
+from models.registry_search import PersonQuery, count_people, search_people
+from models.vocab import label
+from ui.tasks import run_task
+
+RECENT = 10
+
+
+def label_key_focus() -> str:
+    return FIELD_LABELS["key_focus"]  # 重点关注: the domain's own label for the ★
+
+
+@dataclass(frozen=True)
+class WorkbenchFigures:
+    active: int
+    key_focus: int
+    registered_this_month: int
+    unsent_changes: int
+    last_backup: dt.datetime | None
+    recent: list[dict]
+
+
+def month_start_utc(today: dt.date | None = None) -> str:
+    """The first moment of this local month as a stored UTC timestamp, for comparing created_at."""
+    today = today or dt.date.today()
+    local = dt.datetime(today.year, today.month, 1).astimezone()
+    return local.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def workbench_figures(home, installation) -> WorkbenchFigures:
+    backups = list_backups(home)
+    return WorkbenchFigures(
+        active=count_people(PersonQuery(status="active")),
+        key_focus=count_people(PersonQuery(status="active", key_focus=True)),
+        registered_this_month=Person.live().where(Person.created_at >= month_start_utc()).count(),
+        # No bundle has ever been written (USB exchange is not built yet): every local change is unsent.
+        unsent_changes=Change.select().where(Change.origin == installation.id).count(),
+        last_backup=dt.datetime.fromtimestamp(backups[0].stat().st_mtime) if backups else None,
+        recent=search_people(PersonQuery(), limit=RECENT, order="updated_at", descending=True),
+    )
+
+
+class _Figure(QFrame):
+    def __init__(self, caption: str, note: str = "", *, small: bool = False, parent=None):
+        super().__init__(parent)
+        self.setObjectName("figureCard")
+        self.value = QLabel("—")
+        self.value.setObjectName("figureValue")
+        self.value.setProperty("small", small)  # a date, not a count: set before the style is applied
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("figureCaption")
+        self.note = QLabel(note)
+        self.note.setObjectName("figureNote")
+        self.note.setWordWrap(True)
+        self.note.setVisible(bool(note))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(4)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+
+
+class Workbench(QWidget):
+    person_requested = Signal(str)  # a person id: open it in the registry
+    refreshed = Signal()  # the figures on screen are now those of the database
+
+    _reading = False
+    _read_again = False
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("workbench")
+        title = QLabel(self.tr("Workbench"))
+        title.setObjectName("pageTitle")
+        self.today = QLabel()
+        self.today.setObjectName("pageSubtitle")
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(self.today, 0, Qt.AlignBottom)
+
+        unsent_note = (self.tr("USB data exchange with the bureau is not available yet in this version.")
+                       if not ctx.installation.is_bureau else
+                       self.tr("USB data exchange with the stations is not available yet in this version."))
+        self.active = _Figure(self.tr("Persons registered (active)"))
+        self.key_focus = _Figure(self.tr("Under key focus"))
+        self.this_month = _Figure(self.tr("Registered this month"))
+        self.unsent = _Figure(self.tr("Changes not yet sent"), unsent_note)
+        self.backup = _Figure(self.tr("Last backup"), small=True)
+        figures = QGridLayout()
+        figures.setSpacing(14)
+        for column, card in enumerate((self.active, self.key_focus, self.this_month, self.unsent, self.backup)):
+            figures.addWidget(card, 0, column)
+            figures.setColumnStretch(column, 1)
+
+        self.recent = QTreeWidget()
+        self.recent.setObjectName("recentPeople")
+        self.recent.setRootIsDecorated(False)
+        self.recent.setAlternatingRowColors(True)
+        self.recent.setHeaderLabels([self.tr("Name"), self.tr("Village"), self.tr("Identities"),
+                                     self.tr("Status"), self.tr("Changed")])
+        header = self.recent.header()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(72)
+        self.recent.itemActivated.connect(self._activated)
+        self.recent.itemClicked.connect(self._activated)
+        self.recent_empty = QLabel(self.tr("No persons registered yet. Add the first one under “Registry”."))
+        self.recent_empty.setObjectName("emptyNote")
+        self.recent_empty.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.recent_empty.hide()  # until the figures are read
+        recent_box = self._panel(self.tr("Recently changed persons"), self.recent, self.recent_empty)
+
+        due = QLabel(self.tr("Visits that are due or overdue will appear here once the visits "
+                             "module is available."))
+        overdue = QLabel(self.tr("Overdue cases (hardship aid, disputes, preferential cards) will appear "
+                                 "here once the casework modules are available."))
+        for note in (due, overdue):
+            note.setObjectName("emptyNote")
+            note.setWordWrap(True)
+        reminders = self._panel(self.tr("Due and overdue"), due, overdue)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(14)
+        columns.addWidget(recent_box, 3)
+        columns.addWidget(reminders, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 22)
+        layout.setSpacing(16)
+        self.problem = QLabel()
+        self.problem.setObjectName("formError")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout.addLayout(heading)
+        layout.addWidget(self.problem)
+        layout.addLayout(figures)
+        layout.addLayout(columns, 1)
+        ctx.changed.connect(self.on_changed)
+        self.refresh()
+
+    def _panel(self, title: str, *widgets: QWidget) -> QFrame:
+        panel = QFrame()
+        panel.setObjectName("panel")
+        heading = QLabel(title)
+        heading.setObjectName("panelTitle")
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        for widget in widgets:
+            layout.addWidget(widget, 1 if isinstance(widget, QTreeWidget) else 0)
+        if not any(isinstance(w, QTreeWidget) for w in widgets):
+            layout.addStretch(1)
+        return panel
+
+    def on_changed(self, changes) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the figures on the worker thread (≈0.6 s at 100 000 persons); the window stays usable."""
+        today = dt.date.today()
+        self.today.setText(self.tr("Today is {date}").format(date=f"{today.year}-{today.month:02d}-{today.day:02d}"))
+        if self._reading:
+            self._read_again = True
+            return
+        self._reading, self._read_again = True, False
+        home, installation = self.ctx.home, self.ctx.installation
+
+        def job():
+            try:
+                return workbench_figures(home, installation)
+            finally:
+                db.close()  # the worker's connection must not outlive this job: another home may be opened later
+
+        run_task(self, job, on_done=self._read, on_error=self._read_failed)
+
+    def _read(self, figures: WorkbenchFigures) -> None:
+        if not isValid(self):
+            return
+        self._reading = False
+        if self._read_again:
+            self.refresh()
+            return
+        self.problem.hide()
+        self._show(figures)
+        self.refreshed.emit()
+
+    def _read_failed(self, message: str) -> None:
+        if not isValid(self):
+            return
+        self._reading = False
+        self.problem.setText(message)
+        self.problem.show()
+        self.refreshed.emit()
+
+    def _show(self, figures: WorkbenchFigures) -> None:
+        self.active.value.setText(str(figures.active))
+        self.key_focus.value.setText(str(figures.key_focus))
+        self.this_month.value.setText(str(figures.registered_this_month))
+        self.unsent.value.setText(str(figures.unsent_changes))
+        if figures.last_backup is None:
+            self.backup.value.setText(self.tr("None yet"))
+        else:
+            self.backup.value.setText(figures.last_backup.strftime("%Y-%m-%d %H:%M"))
+        self._fill_recent(figures.recent)
+
+    def _fill_recent(self, rows: list[dict]) -> None:
+        self.recent.clear()
+        for row in rows:
+            item = QTreeWidgetItem([
+                row["name"] + ("  ★" if row["key_focus"] else ""),
+                row["village_name"] or "",
+                "、".join(label("identity", code) for code in row["identities"]),
+                label("person_status", row["status"]),
+                local_display(row["updated_at"]),
+            ])
+            item.setData(0, Qt.UserRole, row["id"])
+            if row["key_focus"]:
+                item.setToolTip(0, label_key_focus())
+            self.recent.addTopLevelItem(item)
+        self.recent.setVisible(bool(rows))
+        self.recent_empty.setVisible(not rows)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.person_requested.emit(item.data(0, Qt.UserRole))
