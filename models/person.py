@@ -72,6 +72,9 @@ class Person(SyncedModel):
 
     derived_fields = ("search_pinyin", "search_initials")
 
+    class Meta:
+        indexes = ((("updated_at",), False),)  # the workbench's "recently changed"
+
     def derive(self) -> None:
         from models.pinyin import search_keys
 
