@@ -76,7 +76,7 @@ def default_division() -> dict:
     return default_data("stations")["division"]
 
 
-def _create(kind: str, name: str, station_code: str | None) -> Installation:
+def _create(kind: str, name: str, station_code: str | None, installation_id: str | None = None) -> Installation:
     if Installation.select().exists():
         inst = Installation.get_current()
         raise AlreadyInitialized(f"此数据目录已初始化为「{inst.name}」，不能重复初始化。", name=inst.name)
@@ -89,7 +89,7 @@ def _create(kind: str, name: str, station_code: str | None) -> Installation:
     if problems:
         raise ValidationError(problems)
     division = default_division()["code"]
-    return Installation.create(id=new_id(), kind=kind, station_code=station_code, name=name,
+    return Installation.create(id=installation_id or new_id(), kind=kind, station_code=station_code, name=name,
                                division_code=division, created_at=utc_now())
 
 
@@ -109,11 +109,12 @@ def seed_reference_data(actor) -> None:
                 w.create(Station, {"name": name, "division_code": division}, record_id=code)
 
 
-def init_station(code: str, name: str, *, actor) -> Installation:
+def init_station(code: str, name: str, *, actor, installation_id: str | None = None) -> Installation:
+    """installation_id: the id an enrollment file assigned (sync.enrollment); new otherwise."""
     from models.db import db
 
     with db.atomic():
-        inst = _create("station", name, (code or "").strip())
+        inst = _create("station", name, (code or "").strip(), installation_id)
         seed_reference_data(actor)
     return inst
 

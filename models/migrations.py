@@ -29,7 +29,30 @@ def step_1() -> None:
                       Change, Attachment])
 
 
-STEPS = [step_1]
+def step_casework() -> None:
+    """Casework (issue 3): option lists, services, visits, cards, hardship aid, disputes, employment."""
+    from models.aid import AidCase, AidDocument, AidEvent
+    from models.cards import CardEvent, CardExclusion, PreferentialCard
+    from models.disputes import DisputeCase, DisputeEvent, DisputeParty
+    from models.employment import EmploymentRecord
+    from models.options import Option
+    from models.services import ServiceEvent, ServiceRecord
+    from models.visits import Visit
+
+    db.create_tables([Option, ServiceRecord, ServiceEvent, Visit, PreferentialCard, CardEvent, CardExclusion,
+                      AidCase, AidEvent, AidDocument, DisputeCase, DisputeParty, DisputeEvent, EmploymentRecord])
+
+
+def step_sync() -> None:
+    """USB bundle exchange (issue 4): peers, imported bundles, receipts, conflicts, duplicates, held rows."""
+    from models.conflicts import Conflict, DuplicateCandidate
+    from models.held import HeldRecord
+    from models.peers import ImportedBundle, Peer, Receipt
+
+    db.create_tables([Peer, ImportedBundle, Receipt, Conflict, DuplicateCandidate, HeldRecord])
+
+
+STEPS = [step_1, step_casework, step_sync]
 SCHEMA_VERSION = len(STEPS)
 
 

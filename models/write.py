@@ -78,25 +78,29 @@ class Writer:
         seq = self._next_seq()
         record.version = {self.origin: seq}
         record.derive()
-        model.insert(_columns(record)).execute()
+        _insert(model, [record.__data__])
         changed = {name: [None, to_json_value(record.__data__.get(name))] for name in values}
         self._log(record, "upsert", seq, changed, base={}, at=now)
         self.changes.created.append((model._meta.table_name, record.id))
         return record
 
-    def update(self, record: SyncedModel, values: dict) -> bool:
-        """Apply only the fields whose value differs; return whether anything changed."""
+    def update(self, record: SyncedModel, values: dict, *, force: bool = False, op: str = "upsert") -> bool:
+        """Apply only the fields whose value differs; return whether anything changed.
+
+        force=True writes every given field even when unchanged (a conflict resolution must be a
+        change that has seen both sides); op names the operation ("transfer", "merge").
+        """
         changed = {}
         for name, new in values.items():
             if isinstance(new, peewee.Model):
                 new = new.get_id()
             old = record.__data__.get(name)
-            if to_json_value(old) != to_json_value(new):
+            if force or to_json_value(old) != to_json_value(new):
                 changed[name] = [to_json_value(old), to_json_value(new)]
                 record.__data__[name] = new
         if not changed:
             return False
-        self._save(record, changed, op="upsert")
+        self._save(record, changed, op=op)
         self.changes.updated.append((record._meta.table_name, record.id))
         return True
 
@@ -142,7 +146,7 @@ class Writer:
 
     def flush(self) -> None:
         if self._pending:
-            Change.insert_many(self._pending).execute()
+            _insert(Change, self._pending)
             self._pending.clear()
 
     def finish(self) -> None:
@@ -159,6 +163,22 @@ def format_clock(clock: HybridClock) -> str:
     from models.ids import format_stamp
 
     return format_stamp(clock.physical, clock.logical)
+
+
+_INSERT_SQL: dict[type, str] = {}
+
+
+def _insert(model: type[peewee.Model], rows: list[dict]) -> None:
+    """INSERT rows (by field name) with the statement peewee generated once per model.
+
+    Rebuilding the SQL of a 60-column insert for every record dominated bulk writes (roster import).
+    """
+    fields = model._meta.sorted_fields
+    sql = _INSERT_SQL.get(model)
+    if sql is None:
+        sql = _INSERT_SQL[model] = model.insert({f: None for f in fields}).sql()[0]
+    params = [[f.db_value(row.get(f.name)) for f in fields] for row in rows]
+    model._meta.database.cursor().executemany(sql, params)
 
 
 def _columns(record: peewee.Model) -> dict:

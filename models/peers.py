@@ -1,0 +1,113 @@
+"""Sync bookkeeping that stays on this installation: the peers we exchange bundles with, the
+bundles we imported (replay protection and import reports), and the receipts issued and received.
+
+    peer = Peer.get_or_none(Peer.code == "bureau")        # at a station: its bureau
+    peer.known                                            # {origin: seq} the peer is known to hold
+    held_vector()                                         # {origin: max seq} of our change log
+
+A peer's `code` is its station code, or "bureau" for the bureau. Nothing here travels as a change:
+receipts travel inside bundles, signed by their issuer.
+"""
+from __future__ import annotations
+
+import peewee
+
+from models.base import LocalModel
+from models.changelog import Change
+from models.db import db
+from models.fields import JSONField, utc_now
+
+BUREAU = "bureau"
+
+
+class Peer(LocalModel):
+    code = peewee.TextField(primary_key=True)  # station code, or "bureau"
+    kind = peewee.TextField()  # station | bureau
+    name = peewee.TextField()
+    installation_id = peewee.TextField(null=True)
+    certificate = JSONField(null=True)  # the peer's certificate (issued by the bureau)
+    known = JSONField(default=dict)  # {origin: seq} the peer confirmed holding (from its receipts)
+    confirmed_at = peewee.TextField(null=True)  # issue time of the newest receipt received
+    last_import_at = peewee.TextField(null=True)
+    last_import_sequence = peewee.IntegerField(default=0)
+    last_import_hash = peewee.TextField(null=True)
+    export_sequence = peewee.IntegerField(default=0)
+    last_export_hash = peewee.TextField(null=True)
+    last_export_at = peewee.TextField(null=True)
+
+
+class ImportedBundle(LocalModel):
+    """One row per committed import: which bundle, from whom, when, by whom, and its report."""
+
+    bundle_hash = peewee.TextField(primary_key=True)  # SHA-256 of the manifest
+    peer = peewee.TextField(index=True)
+    sequence = peewee.IntegerField()
+    imported_at = peewee.TextField()
+    imported_by = peewee.TextField()
+    report = JSONField()
+
+
+class Receipt(LocalModel):
+    """A signed receipt: issued by us after an import, or received from a peer for our bundle."""
+
+    receipt_id = peewee.TextField(primary_key=True)
+    direction = peewee.TextField()  # issued | received
+    peer = peewee.TextField(index=True)  # the other side
+    bundle_hash = peewee.TextField()
+    vector = JSONField()
+    summary = JSONField()
+    issued_at = peewee.TextField()
+    document = JSONField()  # the signed receipt exactly as it travels
+
+
+def held_vector() -> dict[str, int]:
+    """{origin: highest seq} over the change log: what this installation holds."""
+    rows = Change.select(Change.origin, peewee.fn.MAX(Change.seq)).group_by(Change.origin).tuples()
+    return {origin: seq for origin, seq in rows}
+
+
+def merge_vectors(a: dict, b: dict) -> dict:
+    out = dict(a)
+    for origin, seq in b.items():
+        if seq > out.get(origin, 0):
+            out[origin] = seq
+    return out
+
+
+def get_peer(code: str) -> Peer | None:
+    return Peer.get_or_none(Peer.code == code)
+
+
+def save_peer(code: str, **values) -> Peer:
+    with db.atomic():
+        peer = get_peer(code)
+        if peer is None:
+            Peer.insert(code=code, **values).execute()
+        else:
+            Peer.update(**values).where(Peer.code == code).execute()
+    return get_peer(code)
+
+
+def note_receipt(peer_code: str, vector: dict, issued_at: str) -> None:
+    """A peer confirmed holding `vector`: raise what we know it holds (never lower it)."""
+    peer = get_peer(peer_code)
+    if peer is None:
+        return
+    known = merge_vectors(peer.known or {}, vector)
+    confirmed = max(filter(None, [peer.confirmed_at, issued_at]))
+    Peer.update(known=known, confirmed_at=confirmed).where(Peer.code == peer_code).execute()
+
+
+def observe_clock(stamp: str | None) -> None:
+    """Move this installation's hybrid clock past a stamp seen in imported changes."""
+    from models.installation import Installation
+
+    if not stamp:
+        return
+    inst = Installation.get_current()
+    if not inst.last_hlc or stamp > inst.last_hlc:
+        Installation.update(last_hlc=stamp).where(Installation.id == inst.id).execute()
+
+
+def now() -> str:
+    return utc_now()

@@ -1,0 +1,199 @@
+"""Exporting a bundle: every change the recipient's last receipt does not cover, that it should hold.
+
+    result = export_bundle(home, Path("E:/"), for_station=None)   # a station: to its bureau
+    result = export_bundle(home, Path("E:/x.vsb"), for_station="150626100")   # the bureau
+
+A station sends its own changes. The bureau sends a station every change, from any origin (but the
+station's own), to what the station holds: shared reference data, and the records that belong to
+it (models.synced). Export never changes synced data; it records the bundle's sequence and hash in
+the local Peer row. Parts of PART_SIZE changes are built one at a time.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+
+from models.attachments import Attachment, attachment_path
+from models.changelog import Change
+from models.db import db
+from models.errors import DomainError
+from models.fields import utc_now
+from models.ids import new_id
+from models.installation import Installation
+from models.migrations import SCHEMA_VERSION
+from models.peers import BUREAU, get_peer, held_vector, save_peer
+from models.synced import owned_ids, synced_tables
+from sync.bundle_format import PART_SIZE, BundleZipWriter, manifest_hash
+from sync.keys import require_keys
+from sync.receipts import receipt_lines
+from sync.usb import write_encrypted
+
+COLUMNS = ("change_id", "origin", "seq", "table", "record_id", "op", "state", "changed", "base", "author", "at",
+           "hlc")
+RAW_JSON = {"state", "changed", "base"}
+
+
+class ExportRefused(DomainError):
+    code = "export_refused"
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    changes: int
+    counts: dict
+    sha256: str
+    manifest_hash: str
+    sequence: int
+
+
+def staging_dir(home) -> Path:
+    folder = home.folder("exports") / ".staging"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def default_name(inst, peer_code: str) -> str:
+    stamp = utc_now()[:19].replace("-", "").replace(":", "").replace("T", "-")
+    sender = inst.station_code or "bureau"
+    return f"vetstation-{sender}-to-{peer_code}-{stamp}.vsb"
+
+
+def _recipient(inst, keys, for_station: str | None):
+    if not inst.is_bureau:
+        if for_station:
+            raise ExportRefused("服务站只能向退役军人事务局导出数据包，不用指定 --for。")
+        peer = get_peer(BUREAU)
+        bureau = keys.bureau
+        recipient = {"kind": "bureau", "installation_id": bureau["installation_id"], "station_code": None,
+                     "signing_key": bureau["signing_key"]}
+        return BUREAU, peer, recipient, [bureau["age_recipient"], bureau["escrow_recipient"]]
+    if not for_station:
+        raise ExportRefused("局端导出请指定服务站代码：--for 服务站代码。")
+    peer = get_peer(for_station)
+    if peer is None or not peer.certificate:
+        raise ExportRefused(f"服务站 {for_station} 尚未登记，不能给它导出数据包。请先登记该服务站。")
+    body = peer.certificate["body"]
+    recipient = {"kind": "station", "installation_id": peer.installation_id, "station_code": for_station,
+                 "signing_key": body["signing_key"]}
+    return for_station, peer, recipient, [body["age_recipient"], keys.bureau["age_recipient"],
+                                          keys.bureau["escrow_recipient"]]
+
+
+def _not_covered(known: dict):
+    condition = Change.origin.not_in(list(known)) if known else None
+    for origin, seq in known.items():
+        part = (Change.origin == origin) & (Change.seq > seq)
+        condition = part if condition is None else (condition | part)
+    return condition
+
+
+def selection(inst, peer_code: str, peer) -> peewee.Query:
+    """The change-log rows that go into the next bundle for that peer (oldest clock first)."""
+    known = (peer.known or {}) if peer else {}
+    fields = [getattr(Change, c) for c in COLUMNS]
+    if not inst.is_bureau:
+        seq = known.get(inst.id, 0)
+        return Change.select(*fields).where((Change.origin == inst.id) & (Change.seq > seq)).order_by(Change.seq)
+    relevant = None
+    for table, model in synced_tables().items():
+        ids = owned_ids(model, peer_code)
+        part = (Change.table == table) if ids is None else ((Change.table == table) & Change.record_id.in_(ids))
+        relevant = part if relevant is None else (relevant | part)
+    condition = relevant
+    covered = _not_covered(known)
+    if covered is not None:
+        condition = condition & covered
+    if peer and peer.installation_id:
+        condition = condition & (Change.origin != peer.installation_id)
+    return Change.select(*fields).where(condition).order_by(Change.hlc, Change.origin)
+
+
+def _line(row: tuple) -> str:
+    parts = []
+    for name, value in zip(COLUMNS, row):
+        text = value if name in RAW_JSON else json.dumps(value, ensure_ascii=False)
+        parts.append(f'"{name}":{text}')
+    return "{" + ",".join(parts) + "}"
+
+
+def export_bundle(home, out: Path, *, for_station: str | None = None, progress=None) -> ExportResult:
+    """Write the bundle; `out` may be a folder (a dated file name is chosen) or a .vsb path."""
+    inst = Installation.get_current()
+    keys = require_keys(home)
+    peer_code, peer, recipient, recipients = _recipient(inst, keys, for_station)
+    out = Path(out)
+    if out.is_dir():
+        out = out / default_name(inst, peer_code)
+    elif out.suffix.lower() != ".vsb":
+        out = out.with_name(out.name + ".vsb")
+    if not out.parent.exists():
+        raise ExportRefused(f"找不到要保存的位置：{out.parent}（U盘是否已插好？）")
+    staging = staging_dir(home)
+    plain = staging / f"export-{uuid.uuid4().hex}.zip"
+    try:
+        with db.atomic():  # one consistent read of the change log
+            manifest, total, counts = _build(home, inst, keys, plain, peer_code, peer, recipient, progress)
+        digest = write_encrypted(plain, out, recipients)
+    finally:
+        plain.unlink(missing_ok=True)
+    mhash = manifest_hash(manifest)
+    sequence = json.loads(manifest)["sequence"]
+    save_peer(peer_code, export_sequence=sequence, last_export_hash=mhash, last_export_at=utc_now(),
+              **({} if peer else {"kind": recipient["kind"], "name": keys.bureau["name"],
+                                  "installation_id": recipient["installation_id"]}))
+    return ExportResult(out, total, counts, digest, mhash, sequence)
+
+
+def _build(home, inst, keys, plain: Path, peer_code, peer, recipient, progress):
+    query = selection(inst, peer_code, peer)
+    sql, params = query.sql()
+    total_expected = query.count() if progress else 0
+    counts: dict[str, int] = {}
+    photos: set[str] = set()
+    total = 0
+    with BundleZipWriter(plain) as z:
+        cursor = db.execute_sql(sql, params)
+        while True:
+            rows = cursor.fetchmany(PART_SIZE)
+            if not rows:
+                break
+            lines = []
+            for row in rows:
+                lines.append(_line(row))
+                counts[row[3]] = counts.get(row[3], 0) + 1
+                if '"photo":"' in row[6]:
+                    photo = json.loads(row[6]).get("photo")
+                    if photo:
+                        photos.add(photo)
+            z.add_part(lines)
+            total += len(rows)
+            if progress:
+                progress(total, total_expected, f"已写入 {total} 条修改")
+        z.add_receipts(receipt_lines(peer_code))
+        for digest in sorted(photos):
+            row = Attachment.get_or_none(Attachment.sha256 == digest)
+            path = attachment_path(home, digest, row.suffix if row else None)
+            if row and path.exists():
+                z.add_attachment(digest, row.suffix, path.read_bytes())
+        fields = {
+            "bundle_id": new_id(), "created_at": utc_now(), "schema_version": SCHEMA_VERSION,
+            "sender": {"kind": inst.kind, "installation_id": inst.id, "station_code": inst.station_code,
+                       "name": inst.name, "certificate": keys.certificate},
+            "recipient": {k: v for k, v in recipient.items() if k != "signing_key"},
+            "sequence": (peer.export_sequence if peer else 0) + 1,
+            "previous": peer.last_export_hash if peer else None,
+            "vector_before": (peer.known or {}) if peer else {},
+            "vector_after": held_vector(), "counts": counts, "changes": total,
+        }
+        manifest = z.finish(fields, keys.sign)
+    return manifest, total, counts
+
+
+def clean_staging(home) -> None:
+    shutil.rmtree(staging_dir(home), ignore_errors=True)

@@ -1,0 +1,213 @@
+"""Importing a bundle: decrypt → verify signature, certificate, recipient, hashes → check versions →
+stage → (dry run: report and roll back) → commit in one transaction → receipt → clean staging.
+
+    report = import_bundle(home, Path("E:/x.vsb"), actor=actor)             # Report (sync.report)
+    report = import_bundle(home, path, actor=actor, dry_run=True)           # nothing changes
+    info = inspect_bundle(home, path)                                       # sender, counts, verified?
+
+A failure at any step raises BundleRefused with a Chinese sentence and changes nothing.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+from models.backup import backup_database
+from models.db import db
+from models.fields import utc_now
+from models.installation import Installation
+from models.migrations import SCHEMA_VERSION
+from models.peers import BUREAU, ImportedBundle, get_peer, save_peer
+from sync.apply import Applier
+from sync.bundle_format import FORMAT_VERSION, BundleZipReader, manifest_hash
+from sync.certificates import CertificateInvalid, check_certificate
+from sync.envelope import decrypt
+from sync.errors import BundleRefused
+from sync.keys import require_keys, verify
+from sync.receipts import accept_receipts, issue_receipt
+from sync.report import Report
+
+
+class _Rollback(Exception):
+    pass
+
+
+def staging_dir(home) -> Path:
+    folder = home.folder("exports") / ".import-staging"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@contextmanager
+def opened(home, path: Path):
+    """Decrypt into staging and open the zip; always clean up."""
+    keys = require_keys(home)
+    folder = staging_dir(home)
+    for stale in folder.glob("*.zip"):  # left by a process that was killed
+        stale.unlink(missing_ok=True)
+    plain = folder / f"import-{uuid.uuid4().hex}.zip"
+    reader = None
+    try:
+        decrypt(Path(path), plain, keys.age)
+        reader = BundleZipReader(plain)
+        yield keys, reader
+    finally:
+        if reader is not None:
+            reader.close()
+        plain.unlink(missing_ok=True)
+
+
+def verify_manifest(keys, reader: BundleZipReader) -> dict:
+    """Check format, schema, signature, certificate and recipient; return facts about the sender."""
+    inst = Installation.get_current()
+    m = reader.manifest
+    if not isinstance(m.get("format_version"), int) or m["format_version"] > FORMAT_VERSION:
+        raise BundleRefused("too_new", "这个数据包由更新版本的程序导出（格式较新），本程序无法读取。请升级程序后再导入。")
+    if not isinstance(m.get("schema_version"), int) or m["schema_version"] > SCHEMA_VERSION:
+        raise BundleRefused("too_new", f"这个数据包的数据结构较新（版本 {m.get('schema_version')}，本程序为 "
+                                       f"{SCHEMA_VERSION}）。请升级程序后再导入，未作任何改动。")
+    sender = m.get("sender") or {}
+    try:
+        body = check_certificate(sender.get("certificate"), keys.bureau["signing_key"])
+    except CertificateInvalid as exc:
+        raise BundleRefused("certificate", exc.message) from None
+    if not verify(body["signing_key"], reader.manifest_bytes, reader.signature):
+        raise BundleRefused("tampered", "数据包的签名不对（清单被改动，或不是证书持有者签的），未作任何改动。")
+    if body["kind"] != sender.get("kind") or (body["kind"] == "station"
+                                              and body["station_code"] != sender.get("station_code")):
+        raise BundleRefused("certificate", "数据包自称的发送单位与其证书不符，已拒绝。")
+    if sender.get("installation_id") == inst.id:
+        raise BundleRefused("own_bundle", "这是本单位自己导出的数据包，不用导入。")
+    recipient = m.get("recipient") or {}
+    if inst.is_bureau:
+        if body["kind"] != "station":
+            raise BundleRefused("wrong_recipient", "这个数据包来自另一个局，不是给本局的，未作任何改动。")
+        if recipient.get("kind") != "bureau" or recipient.get("installation_id") != inst.id:
+            raise BundleRefused("wrong_recipient", "这个数据包是发给另一个局的，未作任何改动。")
+        peer_code = body["station_code"]
+    else:
+        if body["kind"] != "bureau":
+            raise BundleRefused("wrong_recipient", "服务站之间不直接交换数据包：这个数据包是另一服务站发给局里的。")
+        if recipient.get("kind") != "station" or recipient.get("station_code") != inst.station_code:
+            raise BundleRefused("wrong_recipient", f"这个数据包是发给服务站 {recipient.get('station_code')} 的，"
+                                                   "不是本服务站，未作任何改动。")
+        peer_code = BUREAU
+    if not isinstance(m.get("sequence"), int) or not isinstance(m.get("parts"), list):
+        raise BundleRefused("damaged", "数据包清单不完整，已拒绝。")
+    return {"peer": peer_code, "body": body, "installation_id": sender.get("installation_id"),
+            "hash": manifest_hash(reader.manifest_bytes)}
+
+
+def _replay(facts: dict, m: dict) -> bool:
+    """True when this exact bundle was imported already; refuse one superseded by a newer import."""
+    if ImportedBundle.get_or_none(ImportedBundle.bundle_hash == facts["hash"]) is not None:
+        return True
+    peer = get_peer(facts["peer"])
+    reinstalled = peer is not None and peer.installation_id not in (None, facts["installation_id"])
+    if peer and not reinstalled and m["sequence"] <= peer.last_import_sequence:
+        raise BundleRefused("superseded", f"这是一个较旧的数据包（第 {m['sequence']} 号），对方更新的第 "
+                                          f"{peer.last_import_sequence} 号已经导入过，其内容已包含在内。未作任何改动。")
+    return False
+
+
+def import_bundle(home, path: Path, *, actor, dry_run: bool = False, progress=None) -> Report:
+    inst = Installation.get_current()
+    with opened(home, path) as (keys, reader):
+        facts = verify_manifest(keys, reader)
+        reader.verify_parts()
+        report = Report(dry_run=dry_run)
+        if _replay(facts, reader.manifest):
+            report.already_imported = True
+            return report
+        if not dry_run:
+            backup_database(home, reason="before-import")
+        bureau_origin = inst.id if inst.is_bureau else keys.bureau["installation_id"]
+        try:
+            with db.atomic():
+                _apply(home, keys, reader, facts, report, bureau_origin, actor, progress)
+                if dry_run:
+                    raise _Rollback()
+        except _Rollback:
+            pass
+        return report
+
+
+def _apply(home, keys, reader, facts, report, bureau_origin, actor, progress) -> None:
+    m = reader.manifest
+    applier = Applier(report, sender_kind=facts["body"]["kind"], sender_origin=facts["installation_id"],
+                      bureau_origin=bureau_origin)
+    total = sum(p.get("changes", 0) for p in m["parts"])
+    done = 0
+    for part in m["parts"]:
+        lines = reader.part_lines(part)
+        applier.add(lines)
+        done += len(lines)
+        del lines
+        if progress:
+            progress(done, total, f"已导入 {done} / {total} 条修改")
+    _store_attachments(home, reader, m)
+    applier.finish()
+    body = facts["body"]
+    peer = get_peer(facts["peer"])
+    values = {"last_import_at": utc_now(), "last_import_sequence": m["sequence"],
+              "last_import_hash": facts["hash"], "installation_id": facts["installation_id"]}
+    if peer is None:
+        values.update(kind=body["kind"], name=body["name"], certificate=sender_cert(m))
+    elif body["kind"] == "station":
+        values["certificate"] = sender_cert(m)
+    save_peer(facts["peer"], **values)
+    if m.get("receipts"):
+        lines = [json.loads(x) for x in reader.read("receipts.jsonl", m["receipts"]["bytes"]).decode().splitlines() if x]
+        report.receipts = accept_receipts(lines, body, facts["installation_id"], facts["peer"])
+    ImportedBundle.create(bundle_hash=facts["hash"], peer=facts["peer"], sequence=m["sequence"],
+                          imported_at=utc_now(), imported_by=actor.username, report=report.to_dict())
+    issue_receipt(keys, facts["peer"], facts["hash"], report.summary())
+
+
+def sender_cert(m: dict) -> dict:
+    return m["sender"]["certificate"]
+
+
+def _store_attachments(home, reader, m) -> None:
+    from models.attachments import store_attachment
+
+    entries = m.get("attachments") or []
+    if not entries:
+        return
+    folder = staging_dir(home) / uuid.uuid4().hex
+    folder.mkdir()
+    try:
+        for entry in entries:
+            name = entry["name"].split("/", 1)[1]
+            target = folder / name
+            target.write_bytes(reader.attachment(entry))
+            store_attachment(home, target)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def inspect_bundle(home, path: Path) -> dict:
+    """Sender, recipient, counts, vectors, and whether it verifies — without changing anything."""
+    info: dict = {"file": str(path), "verified": False, "problem": None}
+    try:
+        with opened(home, path) as (keys, reader):
+            m = reader.manifest
+            info.update({k: m.get(k) for k in ("format_version", "schema_version", "created_at", "sequence",
+                                                 "counts", "changes", "vector_before", "vector_after", "previous",
+                                                 "algorithms", "bundle_id")})
+            sender = dict(m.get("sender") or {})
+            sender.pop("certificate", None)
+            info["sender"], info["recipient"] = sender, m.get("recipient")
+            facts = verify_manifest(keys, reader)
+            reader.verify_parts()
+            info["manifest_hash"] = facts["hash"]
+            info["already_imported"] = ImportedBundle.get_or_none(
+                ImportedBundle.bundle_hash == facts["hash"]) is not None
+            info["verified"] = True
+    except BundleRefused as exc:
+        info["problem"] = exc.message
+        info["reason"] = exc.reason
+    return info
