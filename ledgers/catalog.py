@@ -1,0 +1,112 @@
+"""The ledgers (台账) this program prints: KIND → title, columns and the query that fills them.
+
+    for ledger in LEDGERS.values(): print(ledger.kind, ledger.title)
+    run(render_ledger("roster", parse_period("2026Q4"), Path("花名册.pdf"), LedgerOptions(full_id=True)))
+
+Adding a ledger is one entry below: a kind, a title, its columns (ledgers.pdf_layout.Column) and a
+function (period, options) → display rows, written beside the area's data (e.g. ledgers/visits.py
+once models/visits.py exists). The layout, page numbers, sign-off block and progress are shared.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from ledgers import roster, visits
+from ledgers.pdf_layout import Column, LedgerDocument, write_ledger_pdf
+from ledgers.periods import Period
+from ledgers.progress import Job, Progress
+from models.accounts import FULL_ID_ROLES
+from models.errors import DomainError, PermissionDenied
+from models.installation import Installation
+from models.write import Actor
+
+MASKED_NOTE = "注：公民身份号码已隐去中间数字。"
+
+
+@dataclass(frozen=True)
+class LedgerOptions:
+    """Filters and choices for one printout."""
+
+    full_id: bool = False  # print ID numbers in full (only where the ledger allows it)
+    station_code: str | None = None  # the bureau printing one station's ledger
+    village_id: str | None = None
+    identity: str | None = None
+
+
+@dataclass(frozen=True)
+class Ledger:
+    kind: str
+    title: str
+    columns: Sequence[Column]
+    rows: Callable[[Period, LedgerOptions], list[list[str]]]
+    full_id_allowed: bool  # may be printed with full ID numbers (else always masked)
+    description: str
+
+
+LEDGERS: dict[str, Ledger] = {ledger.kind: ledger for ledger in [
+    Ledger("roster", "退役军人花名册", roster.COLUMNS, roster.roster_rows, full_id_allowed=True,
+           description="期末在册人员，按嘎查村、姓名排列；身份证号默认隐去中间位，报事务局的一份可打印完整号码"),
+    Ledger("visits", "走访慰问台账", visits.COLUMNS, visits.visit_rows, full_id_allowed=False,
+           description="期间内的每次走访慰问，按日期排列"),
+    # Arriving with their areas (a query + columns each): 服务记录台账 (service), 困难帮扶台账 (aid),
+    # 优待证申领发放台账 (card), 矛盾纠纷排查化解台账 (disputes), 工作任务台账 (tasks).
+]}
+
+
+class UnknownLedger(DomainError):
+    code = "unknown_ledger"
+
+
+def printable_kinds() -> list[tuple[str, str]]:
+    """(kind, title) of everything `render_ledger` prints: the ledgers, then the period packs."""
+    from ledgers.period_pack import PACKS
+
+    return [(k, v.title) for k, v in LEDGERS.items()] + [(k, v.title) for k, v in PACKS.items()]
+
+
+def get_ledger(kind: str) -> Ledger:
+    ledger = LEDGERS.get(kind)
+    if ledger is None:
+        known = "、".join(f"{k}（{title}）" for k, title in printable_kinds())
+        raise UnknownLedger(f"没有名为「{kind}」的台账。可用的台账：{known}。", kind=kind)
+    return ledger
+
+
+def render_ledger(kind: str, period: Period, out: Path, options: LedgerOptions = LedgerOptions(), *,
+                  actor: Actor | None = None, unit: str | None = None, prepared_by: str = "",
+                  filled_on: dt.date | None = None) -> Job[Path]:
+    """Query and print one ledger (or period pack) to `out` as PDF; yields Progress, returns the path."""
+    from ledgers.period_pack import PACKS, write_pack
+
+    if kind in PACKS:
+        return (yield from write_pack(kind, period, Path(out), options, unit=unit or _unit_name(options),
+                                      prepared_by=prepared_by, filled_on=filled_on))
+    ledger = get_ledger(kind)
+    if options.full_id and not ledger.full_id_allowed:
+        raise PermissionDenied(f"「{ledger.title}」只打印隐去中间位的身份证号码。")
+    if options.full_id and actor is not None and actor.role != "system" and actor.role not in FULL_ID_ROLES:
+        raise PermissionDenied("您的账户无权打印完整的身份证号码，请联系站长或事务局。")
+    yield Progress(0, 1, f"正在查询{ledger.title}…")
+    rows = ledger.rows(period, options)
+    doc = LedgerDocument(title=ledger.title, unit=unit or _unit_name(options), period_label=period.label,
+                         columns=ledger.columns, prepared_by=prepared_by, filled_on=filled_on or dt.date.today(),
+                         notes=[MASKED_NOTE] if _shows_masked_ids(ledger, options) else [])
+    return (yield from write_ledger_pdf(Path(out), doc, rows))
+
+
+def _shows_masked_ids(ledger: Ledger, options: LedgerOptions) -> bool:
+    return not options.full_id and any("身份号码" in c.label for c in ledger.columns)
+
+
+def _unit_name(options: LedgerOptions) -> str:
+    installation = Installation.get_current()
+    if options.station_code and options.station_code != installation.station_code:
+        from models.installation import Station
+
+        station = Station.get_or_none(Station.id == options.station_code)
+        if station is not None:
+            return station.name
+    return installation.name

@@ -1,0 +1,153 @@
+"""Reading the messy cells of real rosters: headers, ID numbers, dates, coded values.
+
+    normalize_header(" 公民身份号码\\n（18位）")   # '公民身份号码'
+    id_text(1.52727196906232e+17)                  # '152727196906232000' (no exponent)
+    cell_date("1985年7月") == cell_date("1985.07") == date(1985, 7, 1)
+    code_of("ethnicity", "蒙古") == "02"
+
+Only conversion lives here; what a column means and what a row becomes is ledgers.roster_import.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from openpyxl.utils.datetime import from_excel
+
+from models import vocab
+
+_BRACKETS = re.compile(r"[(\[【][^)\]】]*[)\]】]")
+_SPACES = re.compile(r"\s+")
+_DATE_TEXT = [  # (pattern, has day)
+    re.compile(r"^(\d{4})[.\-/年](\d{1,2})(?:[.\-/月](\d{1,2})日?|月)?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})?$"),
+]
+_YEAR_ONLY = re.compile(r"^(\d{4})年?$")
+TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数")
+
+
+def halfwidth(text: str) -> str:
+    """Full-width letters, digits and punctuation → ordinary ones; all kinds of space → one space."""
+    return unicodedata.normalize("NFKC", text).replace("\u3000", " ")
+
+
+def normalize_header(value) -> str:
+    text = halfwidth(str(value or ""))
+    text = _SPACES.sub("", text).replace("*", "").replace("：", "").replace(":", "")
+    return text.lower()
+
+
+def header_variants(value) -> list[str]:
+    """The header as written and without a bracketed remark: 嘎查(村) → 嘎查(村), 嘎查."""
+    full = normalize_header(value)
+    bare = _BRACKETS.sub("", full)
+    return [full, bare] if bare and bare != full else [full]
+
+
+def text_of(value) -> str:
+    """Any cell as trimmed text (numbers without '.0' or exponent)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, dt.date)):
+        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+    return halfwidth(str(value)).strip()
+
+
+def compact(value) -> str:
+    """Text with every space removed (names padded as 王　刚 to line up in the sheet)."""
+    return _SPACES.sub("", text_of(value))
+
+
+def id_text(value) -> str:
+    """An ID number cell as text: numbers (int or float) written out in full, never 1.5E+17."""
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:.0f}"
+    return compact(value).lstrip("'`").upper()
+
+
+def id_was_number(value) -> bool:
+    """Excel keeps 15 significant digits: an 18-digit ID typed as a number has lost its last digits."""
+    return isinstance(value, float) and abs(value) >= 1e16
+
+
+def cell_date(value, number_format: str = "General") -> dt.date | None:
+    """A date from an Excel date, a serial number, or text like 1985.07, 1985年7月, 1985-7, 19850701.
+
+    Month-only dates become the 1st of the month. Raises ValueError when it is not a date.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and not value.is_integer() and 1900 < value < 2100:
+            # 1985.07 typed into a General cell is the number 1985.07; in a "0.00" cell 1985.1 means October
+            decimals = 2 if "0.00" in number_format else None
+            text = f"{value:.{decimals}f}" if decimals else repr(value)
+            return cell_date(text)
+        number = int(value)
+        if 19000101 <= number <= 21001231 or 190001 <= number <= 210012:
+            return cell_date(str(number))
+        if 1 <= number <= 80000:  # an Excel serial date stored without a date format
+            return from_excel(value).date()
+        raise ValueError(value)
+    text = compact(value)
+    for pattern in _DATE_TEXT:
+        found = pattern.match(text)
+        if found:
+            year, month, day = found.group(1), found.group(2), found.group(3)
+            return dt.date(int(year), int(month), int(day) if day else 1)
+    found = _YEAR_ONLY.match(text)
+    if found:
+        return dt.date(int(found.group(1)), 1, 1)
+    raise ValueError(value)
+
+
+SYNONYM_LABELS = {  # words rosters use for a vocabulary value, beside the official label
+    "sex": {"男性": "M", "女性": "F", "m": "M", "f": "F"},
+    "political": {"党员": "cpc", "中共党员": "cpc", "预备党员": "cpc_probation", "团员": "cyl", "群众": "masses"},
+    "education": {"大专": "college", "本科": "bachelor", "中专": "secondary_vocational", "技校": "secondary_vocational",
+                  "研究生": "postgraduate", "文盲": "none", "半文盲": "none"},
+    "identity": {"退伍军人": "retired_soldier", "退伍士兵": "retired_soldier", "退役军人": "retired_soldier",
+                 "转业干部": "transferred_officer", "军转干部": "transferred_officer", "伤残军人": "disabled_veteran",
+                 "烈属": "martyr_family", "烈士家属": "martyr_family", "军属": "serving_family",
+                 "现役军属": "serving_family", "复员": "demobilized", "在乡复员军人": "demobilized",
+                 "退休士官": "military_retiree", "军休干部": "military_retiree"},
+    "placement": {"自谋职业": "self_employment", "自主择业": "self_employment", "安置工作": "assigned_job",
+                  "退役金": "monthly_pension"},
+}
+
+
+def code_of(vocabulary: str, value) -> str | None:
+    """The vocabulary code a roster's word means, or None when it means nothing we know."""
+    text = compact(value)
+    if not text:
+        return None
+    code = vocab.code_for_label(vocabulary, text)
+    if code is None and vocabulary == "ethnicity":
+        code = vocab.code_for_label(vocabulary, text + "族") or ("02" if text == "蒙" else None)
+    if code is None:
+        code = SYNONYM_LABELS.get(vocabulary, {}).get(text.lower())
+    return code
+
+
+def split_list(value) -> list[str]:
+    """退役士兵、残疾军人 / 退役士兵,残疾军人 / 退役士兵；残疾军人 → the separate words."""
+    return [part for part in re.split(r"[、,，;；/\s]+", text_of(value)) if part]
+
+
+def is_total_row(values: list) -> bool:
+    """A 合计 / 总计 / 小计 row: one of its first filled cells starts with such a word."""
+    filled = [compact(v) for v in values if compact(v)]
+    return any(text.startswith(TOTAL_WORDS) for text in filled[:3])

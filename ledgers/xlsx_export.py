@@ -1,0 +1,175 @@
+"""Any list → .xlsx: a title row, the header, the rows as filtered, with cells Excel understands.
+
+    columns = [XlsxColumn("姓名"), XlsxColumn("公民身份号码", "id"), XlsxColumn("出生日期", "date"),
+               XlsxColumn("个人年收入（元）", "money")]
+    run(write_xlsx(path, "退役军人名单", columns, rows, total=len(rows), subtitle="筛选：退役士兵"))
+    run(export_people(path, PersonQuery(identity="retired_soldier")))
+
+Kinds: text, id (always a text cell formatted "@" — never 1.50626E+17), date (a real date shown
+yyyy-mm-dd), money (integer fen → 元 with 0.00), int. Rows stream through openpyxl's write-only
+mode, so memory stays flat for 100 000 rows; the file is written beside the target and renamed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ledgers.files import output_file
+from ledgers.progress import Job, Progress
+from models import vocab
+from models.idnumber import mask
+from models.person import Person
+from models.registry_search import PersonQuery, count_people, search_people
+
+DATE_FORMAT = "yyyy-mm-dd"
+MONEY_FORMAT = "0.00"
+SAMPLE_ROWS = 500  # rows looked at to size the columns (write-only mode cannot resize afterwards)
+DEFAULT_WIDTHS = {"id": 21, "date": 12, "money": 13, "int": 8}
+
+
+@dataclass(frozen=True)
+class XlsxColumn:
+    label: str
+    kind: str = "text"  # text | id | date | money | int
+
+
+def _display_width(text: str) -> int:
+    """Excel column width units: a CJK character is about two."""
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in text)
+
+
+def write_xlsx(path: Path, title: str, columns: Sequence[XlsxColumn], rows: Iterable[Sequence],
+               *, total: int | None = None, subtitle: str = "", sheet: str = "Sheet1") -> Job[Path]:
+    """Stream rows (raw values: str, date, fen int …) into a new workbook at `path`."""
+    path = Path(path)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet[:31])
+    rows = iter(rows)
+    sample = [row for _, row in zip(range(SAMPLE_ROWS), rows)]
+    for j, col in enumerate(columns):
+        widest = max([_display_width(col.label)] + [_display_width(str(r[j])) for r in sample
+                                                     if r[j] is not None and col.kind == "text"])
+        width = max(DEFAULT_WIDTHS.get(col.kind, 0), min(widest + 2, 60))
+        ws.column_dimensions[get_column_letter(j + 1)].width = width
+    ws.freeze_panes = "A3"
+    ws.print_title_rows = "2:2"  # printed from Excel, the header repeats too
+    ws.page_setup.orientation = "landscape"
+    last = get_column_letter(len(columns))
+
+    title_cell = WriteOnlyCell(ws, title + (f"（{subtitle}）" if subtitle else ""))
+    title_cell.font = Font(size=14, bold=True)
+    ws.append([title_cell])
+    head_fill = PatternFill("solid", fgColor="DDDDDD")
+    header = []
+    for col in columns:
+        cell = WriteOnlyCell(ws, col.label)
+        cell.font = Font(bold=True)
+        cell.fill = head_fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        header.append(cell)
+    ws.append(header)
+
+    # plain values go in as they are; ID, date and money cells carry their number format
+    formats = {"id": "@", "date": DATE_FORMAT, "money": MONEY_FORMAT}
+    styled = {j: col.kind for j, col in enumerate(columns) if col.kind in formats}
+    written = 0
+    step = 2000
+    for row in _chain(sample, rows):
+        out = list(row)
+        for j, kind in styled.items():
+            value = out[j]
+            if value is None or value == "":
+                out[j] = None
+                continue
+            if kind == "money":
+                value = value / 100
+            elif kind == "id":
+                value = str(value)
+            cell = WriteOnlyCell(ws, value)
+            cell.number_format = formats[kind]
+            out[j] = cell
+        ws.append(out)
+        written += 1
+        if written % step == 0:
+            yield Progress(written, total or written, "正在导出…")
+    ws.auto_filter.ref = f"A2:{last}{written + 2}"
+    yield Progress(written, total or written, "正在保存文件…")  # cancelling here still leaves no file
+    with output_file(path) as partial:
+        wb.save(partial)
+    return path
+
+
+def _chain(first: list, rest):
+    yield from first
+    yield from rest
+
+
+PEOPLE_COLUMNS = (
+    XlsxColumn("姓名"), XlsxColumn("性别"), XlsxColumn("民族"), XlsxColumn("出生日期", "date"),
+    XlsxColumn("公民身份号码", "id"), XlsxColumn("人员类别"), XlsxColumn("政治面貌"), XlsxColumn("联系电话"),
+    XlsxColumn("嘎查村"), XlsxColumn("人员状态"), XlsxColumn("入伍时间", "date"), XlsxColumn("退役时间", "date"),
+    XlsxColumn("安置方式"), XlsxColumn("就业状态"), XlsxColumn("个人年收入（元）", "money"),
+    XlsxColumn("家庭年收入（元）", "money"), XlsxColumn("人员标签"), XlsxColumn("备注"),
+)
+_EXTRA = (Person.id, Person.political, Person.enlist_date, Person.discharge_date, Person.placement,
+          Person.employment_status, Person.personal_income_fen, Person.family_income_fen, Person.note)
+PAGE = 5000
+
+
+def describe_query(query: PersonQuery) -> str:
+    """The filter in words, for the title row (\"as filtered\")."""
+    from models.installation import Village
+
+    parts = []
+    if query.text:
+        parts.append(f"搜索“{query.text}”")
+    if query.identity:
+        parts.append(vocab.label("identity", query.identity))
+    if query.village_id:
+        village = Village.get_or_none(Village.id == query.village_id)
+        parts.append(village.name if village else "所选嘎查村")
+    if query.status:
+        parts.append(vocab.label("person_status", query.status))
+    if query.tag:
+        parts.append(f"标签：{query.tag}")
+    if query.key_focus:
+        parts.append("重点关注")
+    return "筛选：" + "，".join(parts) if parts else "全部人员"
+
+
+def people_rows(query: PersonQuery, *, full_id: bool = True):
+    """The people matching `query` as export rows, page by page (the same filter the list uses)."""
+    offset = 0
+    while True:
+        page = search_people(query, offset=offset, limit=PAGE, order="name")
+        if not page:
+            return
+        extra = {r["id"]: r for r in Person.select(*_EXTRA).where(Person.id.in_([p["id"] for p in page])).dicts()}
+        for p in page:
+            e = extra[p["id"]]
+            number = p["id_number"] or ""
+            yield [
+                p["name"], vocab.label("sex", p["sex"]), vocab.label("ethnicity", p["ethnicity"]), p["birth_date"],
+                number if full_id else mask(number),
+                "、".join(vocab.label("identity", c) for c in p["identities"]),
+                vocab.label("political", e["political"]), p["phone"], p["village_name"],
+                vocab.label("person_status", p["status"]), e["enlist_date"], e["discharge_date"],
+                vocab.label("placement", e["placement"]), vocab.label("employment", e["employment_status"]),
+                e["personal_income_fen"], e["family_income_fen"], "、".join(p["tags"] or []), e["note"],
+            ]
+        offset += len(page)
+
+
+def export_people(path: Path, query: PersonQuery = PersonQuery(), *, full_id: bool = True) -> Job[Path]:
+    total = count_people(query)
+    return (yield from write_xlsx(path, "退役军人及其他优抚对象名单", PEOPLE_COLUMNS,
+                                  people_rows(query, full_id=full_id), total=total,
+                                  subtitle=f"{describe_query(query)}，导出于{dt.date.today().isoformat()}",
+                                  sheet="人员名单"))
