@@ -1,13 +1,17 @@
-"""工作台: the first page — real figures of this installation and the people changed most recently.
+"""工作台: the first page — real figures of this installation, what is due or overdue in casework, and
+the people changed most recently.
 
     page = Workbench(ctx); page.person_requested.connect(main_window.open_person)
+    page.record_requested.connect(main_window.open_record)   # (area key, record id) of a work item
     workbench_figures(ctx.home, ctx.installation)   # the same numbers without a widget
 
 Every number comes from a query of the live database, read on the worker thread (ui.tasks) so a
-big registry never delays the window; `refreshed` is emitted once they are on screen. Areas that do
-not exist yet (visits due, overdue cases, USB exchange) say so instead of showing made-up rows.
-Refreshes when ctx announces a change (every write also changes the count of changes not yet
-sent, so any change counts).
+big registry never delays the window; `refreshed` is emitted once they are on screen. The work items
+are models.workbench.workbench(): follow-ups, visits due, dispute deadlines, aid cases waiting for a
+step, cards to hand out — due within a few days or overdue (red); clicking one opens it in its area.
+Areas that do not exist yet (USB exchange) say so instead of showing made-up figures. Refreshes
+when ctx announces a change (every write also changes the count of changes not yet sent, so any
+change counts).
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 from shiboken6 import isValid
@@ -26,9 +31,15 @@ from models.fields import local_display
 from models.person import FIELD_LABELS, Person
 from models.registry_search import PersonQuery, count_people, search_people
 from models.vocab import label
+from models.workbench import WorkItem, workbench
 from ui.tasks import run_task
 
 RECENT = 10
+WORK_SHOWN = 500  # a county's bureau may have thousands of items; the first (soonest) ones are listed
+# work item kind -> the main window's area that opens its record
+WORK_AREAS = {"follow_up": "services", "visit": "visits", "dispute": "disputes", "aid": "aid", "card": "cards"}
+OVERDUE_COLOUR = QColor("#b3261e")
+DUE_TODAY_COLOUR = QColor("#8a5a00")
 
 
 def label_key_focus() -> str:
@@ -43,6 +54,7 @@ class WorkbenchFigures:
     unsent_changes: int
     last_backup: dt.datetime | None
     recent: list[dict]
+    work: list[WorkItem]
 
 
 def month_start_utc(today: dt.date | None = None) -> str:
@@ -62,6 +74,7 @@ def workbench_figures(home, installation) -> WorkbenchFigures:
         unsent_changes=Change.select().where(Change.origin == installation.id).count(),
         last_backup=dt.datetime.fromtimestamp(backups[0].stat().st_mtime) if backups else None,
         recent=search_people(PersonQuery(), limit=RECENT, order="updated_at", descending=True),
+        work=workbench(dt.date.today(), station_code=None if installation.is_bureau else installation.station_code),
     )
 
 
@@ -89,6 +102,7 @@ class _Figure(QFrame):
 
 class Workbench(QWidget):
     person_requested = Signal(str)  # a person id: open it in the registry
+    record_requested = Signal(str, str)  # area key, record id: open it in its casework page
     refreshed = Signal()  # the figures on screen are now those of the database
 
     _reading = False
@@ -140,14 +154,27 @@ class Workbench(QWidget):
         self.recent_empty.hide()  # until the figures are read
         recent_box = self._panel(self.tr("Recently changed persons"), self.recent, self.recent_empty)
 
-        due = QLabel(self.tr("Visits that are due or overdue will appear here once the visits "
-                             "module is available."))
-        overdue = QLabel(self.tr("Overdue cases (hardship aid, disputes, preferential cards) will appear "
-                                 "here once the casework modules are available."))
-        for note in (due, overdue):
-            note.setObjectName("emptyNote")
-            note.setWordWrap(True)
-        reminders = self._panel(self.tr("Due and overdue"), due, overdue)
+        self.work = QTreeWidget()
+        self.work.setObjectName("workItems")
+        self.work.setRootIsDecorated(False)
+        self.work.setTextElideMode(Qt.ElideMiddle)  # a long 事项 keeps its （已逾期 N 天） in view
+        self.work.setAlternatingRowColors(True)
+        self.work.setStyleSheet("QTreeWidget { border: none; alternate-background-color: #f8fafc; }"
+                                "QTreeWidget::item { padding: 5px 2px; }")
+        self.work.setHeaderLabels([self.tr("Due on"), self.tr("Kind"), self.tr("Person"), self.tr("What")])
+        work_header = self.work.header()
+        work_header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        work_header.setSectionResizeMode(3, QHeaderView.Stretch)
+        work_header.setStretchLastSection(False)
+        self.work.itemActivated.connect(self._work_activated)
+        self.work.itemClicked.connect(self._work_activated)
+        self.work_empty = QLabel(self.tr("Nothing is due or overdue."))
+        self.work_empty.setObjectName("emptyNote")
+        self.work_empty.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.work_empty.hide()
+        self.work_count = QLabel()
+        self.work_count.setObjectName("figureNote")
+        reminders = self._panel(self.tr("Due and overdue"), self.work_count, self.work, self.work_empty)
 
         columns = QHBoxLayout()
         columns.setSpacing(14)
@@ -233,6 +260,7 @@ class Workbench(QWidget):
         else:
             self.backup.value.setText(figures.last_backup.strftime("%Y-%m-%d %H:%M"))
         self._fill_recent(figures.recent)
+        self._fill_work(figures.work)
 
     def _fill_recent(self, rows: list[dict]) -> None:
         self.recent.clear()
@@ -253,3 +281,28 @@ class Workbench(QWidget):
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.person_requested.emit(item.data(0, Qt.UserRole))
+
+    def _fill_work(self, items: list[WorkItem]) -> None:
+        self.work.clear()
+        overdue = sum(1 for i in items if i.overdue)
+        today = dt.date.today()
+        for work in items[:WORK_SHOWN]:
+            item = QTreeWidgetItem([work.due_on.isoformat(), work.kind_label, work.person_name, work.label])
+            item.setData(0, Qt.UserRole, (WORK_AREAS[work.kind], work.record_id))
+            item.setToolTip(3, work.label)
+            if work.overdue or work.due_on == today:
+                brush = QBrush(OVERDUE_COLOUR if work.overdue else DUE_TODAY_COLOUR)
+                for column in range(4):
+                    item.setForeground(column, brush)
+            self.work.addTopLevelItem(item)
+        shown = self.tr("{count} items, {overdue} overdue").format(count=len(items), overdue=overdue)
+        if len(items) > WORK_SHOWN:
+            shown += self.tr(" (the first {shown} are listed)").format(shown=WORK_SHOWN)
+        self.work_count.setText(shown)
+        self.work_count.setVisible(bool(items))
+        self.work.setVisible(bool(items))
+        self.work_empty.setVisible(not items)
+
+    def _work_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        area, record_id = item.data(0, Qt.UserRole)
+        self.record_requested.emit(area, record_id)

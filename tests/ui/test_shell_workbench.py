@@ -90,11 +90,10 @@ def test_without_a_backup_the_workbench_says_none_yet(qtbot, ctx, dressed_app):
     assert page.recent_empty.isVisibleTo(page) and not page.recent.isVisibleTo(page)
 
 
-def test_sections_of_modules_not_built_yet_say_when_they_arrive(qtbot, ctx, dressed_app):
+def test_without_casework_due_the_workbench_says_nothing_is_due(qtbot, ctx, dressed_app):
     page = open_workbench(qtbot, ctx)
-    texts = [label.text() for label in page.findChildren(type(page.today)) if label.objectName() == "emptyNote"]
-    assert "到期和逾期的走访将在走访慰问模块开放后显示在这里。" in texts
-    assert any("业务模块开放后" in t for t in texts)
+    assert page.work_empty.text() == "没有到期或逾期的事项。"
+    assert page.work_empty.isVisibleTo(page) and not page.work.isVisibleTo(page)
 
 
 def test_recent_list_shows_the_ten_people_changed_last_newest_first(qtbot, ctx, actor, dressed_app):

@@ -27,6 +27,7 @@ from ui.registry.identities_section import IdentitiesSection
 from ui.registry.operations import run_write
 from ui.registry.sections import DisabilitySection, EmploymentSection, PartySection, ServiceSection
 from ui.registry.status_dialog import StatusDialog
+from ui.registry.timeline_tab import TimelineTab
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -93,6 +94,7 @@ class PersonForm(QWidget):
         self.employment = EmploymentSection()
         self.party = PartySection()
         self.history = HistoryView()
+        self.timeline = TimelineTab(ctx)
         self.grids = {"basic": self.basic.grid, "service": self.service, "disability": self.disability,
                       "employment": self.employment, "party": self.party}
         self.tabs = QTabWidget()
@@ -101,8 +103,10 @@ class PersonForm(QWidget):
                 ("basic", self.basic, "基本信息"), ("identities", self.identities, "人员类别"),
                 ("service", self.service, ServiceSection.title), ("disability", self.disability, DisabilitySection.title),
                 ("family", self.family, FamilySection.title), ("employment", self.employment, EmploymentSection.title),
-                ("party", self.party, PartySection.title), ("history", self.history, HistoryView.title)):
-            self.tab_of[key] = self.tabs.addTab(widget if key in ("family", "history") else _scrolling(widget), title)
+                ("party", self.party, PartySection.title), ("timeline", self.timeline, TimelineTab.title),
+                ("history", self.history, HistoryView.title)):
+            self.tab_of[key] = self.tabs.addTab(widget if key in ("family", "history", "timeline") else _scrolling(widget),
+                                                title)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -138,6 +142,8 @@ class PersonForm(QWidget):
         self._identities_changed()
         self.history.show_person(person.id if person else None)
         self.tabs.setTabEnabled(self.tab_of["history"], person is not None)
+        self.timeline.show_person(person.id if person else None)
+        self.tabs.setTabEnabled(self.tab_of["timeline"], person is not None)
         self.status_button.setEnabled(person is not None)
         self._clear_feedback()
         self._baseline = self.state()
