@@ -92,7 +92,7 @@ def sign_in(home: Home, demo_login: tuple[str, str] | None = None, *,
 
     installation = current()
     if installation is None or not any_users():
-        dialog = SetupDialog(installation=installation)
+        dialog = SetupDialog(installation=installation, home=home)
     else:
         username, password = demo_login or ("", "")
         dialog = LoginDialog(installation, username=username, password=password)

@@ -2,6 +2,7 @@
 
     dialog = SetupDialog()                      # empty home: installation + administrator
     dialog = SetupDialog(installation=current())  # set up by `vetstation init`, no account yet
+    dialog = SetupDialog(home=home)             # …also offers "from the enrollment file" (sync.enrollment)
     if dialog.exec(): actor = dialog.actor      # logged in as the new administrator
 
 Fields are checked as they are typed (after the first keystroke) and again on submit; each problem
@@ -10,11 +11,13 @@ is shown under its field. The installation and the account are created in one tr
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLayout, QLineEdit, QPushButton, QRadioButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QLayout, QLineEdit, QPushButton, QRadioButton, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from models.accounts import MIN_PASSWORD, ROLES, authenticate, create_user
 from models.db import db
@@ -29,8 +32,12 @@ ADMIN_ROLE = {"station": "station_head", "bureau": "bureau_admin"}
 
 
 def create_installation_and_admin(kind: str, *, station_code: str = "", name: str = "", username: str,
-                                  display_name: str, password: str, initialise: bool = True) -> Actor:
+                                  display_name: str, password: str, initialise: bool = True,
+                                  enrollment: tuple | None = None) -> Actor:
     """Initialise the home (unless it already is) and create its administrator, all or nothing.
+
+    `enrollment=(home, payload)` initialises a station from an opened enrollment file
+    (sync.enrollment.open_enrollment) instead of from a typed code and name.
 
     Raises ValidationError whose fields are prefixed "installation." or "account." so the dialog
     can put each sentence under the right field.
@@ -38,7 +45,11 @@ def create_installation_and_admin(kind: str, *, station_code: str = "", name: st
     role = ADMIN_ROLE[kind]
     actor = Actor(username.strip(), display_name.strip(), role)
     with db.atomic():
-        if initialise:
+        if enrollment is not None:
+            from sync.enrollment import adopt_enrollment
+
+            adopt_enrollment(enrollment[0], enrollment[1], actor=actor)
+        elif initialise:
             try:
                 if kind == "station":
                     init_station(station_code, name, actor=actor)
@@ -78,10 +89,11 @@ class _Field(QWidget):
 
 
 class SetupDialog(QDialog):
-    def __init__(self, parent=None, *, installation: Installation | None = None):
+    def __init__(self, parent=None, *, installation: Installation | None = None, home=None):
         super().__init__(parent)
         self.actor: Actor | None = None
         self.existing = installation
+        self.home = home  # given: a station may also start from the bureau's enrollment file
         self.touched: set[str] = set()
         self.setObjectName("setupDialog")
         self.setWindowTitle(self.tr("First start"))
@@ -178,6 +190,10 @@ class SetupDialog(QDialog):
         radios.setSpacing(24)
         radios.addWidget(self.station_radio)
         radios.addWidget(self.bureau_radio)
+        self.enrollment_radio = QRadioButton(self.tr("A station, from the enrollment file"))
+        self.enrollment_radio.setVisible(self.home is not None)
+        self.kind_group.addButton(self.enrollment_radio)
+        radios.addWidget(self.enrollment_radio)
         radios.addStretch(1)
         outer.addLayout(radios)
 
@@ -202,10 +218,38 @@ class SetupDialog(QDialog):
         bureau_page.setLayout(form)
         self.kind_pages.addWidget(station_page)
         self.kind_pages.addWidget(bureau_page)
+        self.kind_pages.addWidget(self._enrollment_page())
         outer.addWidget(self.kind_pages)
         self.station_radio.toggled.connect(self._kind_changed)
+        self.enrollment_radio.toggled.connect(self._kind_changed)
         self._station_chosen(0)
         return box
+
+    def _enrollment_page(self) -> QWidget:
+        page = QWidget()
+        form = self._form()
+        form.setContentsMargins(0, 6, 0, 0)
+        file_field = self._line("enrollment_file", placeholder=self.tr("the .vse file from the bureau"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._browse_enrollment)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(file_field, 1)
+        row.addWidget(browse, 0, Qt.AlignTop)
+        holder = QWidget()
+        holder.setLayout(row)
+        self._row(form, self.tr("Enrollment file"), holder)
+        self._row(form, self.tr("Passphrase"), self._line("passphrase", placeholder="XXXX-XXXX-XXXX-XXXX-XXXX"))
+        page.setLayout(form)
+        return page
+
+    def _browse_enrollment(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open the enrollment file"), "",
+                                              self.tr("Enrollment files (*.vse);;All files (*)"))
+        if path:
+            self.fields["enrollment_file"].edit.setText(path)
+            self._edited("enrollment_file")
 
     def _account_form(self) -> QFormLayout:
         form = self._form()
@@ -239,13 +283,20 @@ class SetupDialog(QDialog):
     def kind(self) -> str:
         if self.existing is not None:
             return self.existing.kind
-        return "station" if self.station_radio.isChecked() else "bureau"
+        return "bureau" if self.bureau_radio.isChecked() else "station"
+
+    @property
+    def from_enrollment(self) -> bool:
+        return self.existing is None and self.enrollment_radio.isChecked()
 
     def choose_bureau(self) -> None:
         self.bureau_radio.setChecked(True)
 
+    def choose_enrollment(self) -> None:
+        self.enrollment_radio.setChecked(True)
+
     def _kind_changed(self) -> None:
-        self.kind_pages.setCurrentIndex(0 if self.kind == "station" else 1)
+        self.kind_pages.setCurrentIndex(2 if self.from_enrollment else 0 if self.kind == "station" else 1)
         self._update_role_hint()
 
     def _update_role_hint(self) -> None:
@@ -285,7 +336,12 @@ class SetupDialog(QDialog):
     def problems(self) -> dict[str, str]:
         """What is wrong with the form as typed, by field key."""
         found = {}
-        if self.existing is None and self.kind == "station":
+        if self.from_enrollment:
+            if not self._text("enrollment_file").strip():
+                found["enrollment_file"] = self.tr("Choose the enrollment file the bureau gave you.")
+            if not self._text("passphrase").strip():
+                found["passphrase"] = self.tr("Type the passphrase the bureau told you.")
+        elif self.existing is None and self.kind == "station":
             if not re.fullmatch(r"\d{9,12}", self._text("station_code").strip()):
                 found["station_code"] = self.tr("The station code is 9 to 12 digits (the statistical "
                                                 "division code), for example 150626100.")
@@ -320,11 +376,12 @@ class SetupDialog(QDialog):
         kind, fresh = self.kind, self.existing is None
         name_key = "station_name" if kind == "station" else "bureau_name"
         try:
+            enrollment = self._open_enrollment() if self.from_enrollment else None
             self.actor = create_installation_and_admin(
                 kind, station_code=self._text("station_code").strip() if fresh and kind == "station" else "",
                 name=self._text(name_key) if fresh else "",
                 username=self._text("username"), display_name=self._text("display_name"),
-                password=self._text("password"), initialise=fresh)
+                password=self._text("password"), initialise=fresh, enrollment=enrollment)
         except ValidationError as exc:
             where = {"installation.station_code": "station_code", "installation.name": name_key,
                      "account.username": "username", "account.display_name": "display_name",
@@ -338,6 +395,16 @@ class SetupDialog(QDialog):
             self._say(exc.message)
             return
         self.accept()
+
+    def _open_enrollment(self) -> tuple:
+        """(home, payload) from the sealed file; opening it takes a few seconds (scrypt)."""
+        from sync.enrollment import open_enrollment
+
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            return self.home, open_enrollment(Path(self._text("enrollment_file").strip()), self._text("passphrase"))
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def _say(self, sentence: str) -> None:
         self.message.setText(sentence)
