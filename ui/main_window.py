@@ -4,14 +4,15 @@
     window.show_area("registry")        # creates the page on first visit, returns it
     window.open_person(person_id)       # the registry, opened at that person
 
-Pages are built lazily from AREA_KEYS by `_build_page`: the workbench and the registry are real;
-every other area shows UnavailablePage until its module exists. The registry is imported inside
-`_build_page` so the window still opens when ui/registry is missing or broken (then 信息采集 is an
-unavailable page too, and the reason is logged). Ctrl+1…9 switch areas; Ctrl+F focuses the
-registry's search box.
+Pages are built lazily from AREA_KEYS by `_build_page`: the workbench, the registry and the
+casework pages of CASEWORK_PAGES are real; every other area shows UnavailablePage until its module
+exists. Pages are imported inside `_build_page` so the window still opens when one is missing or
+broken (then that area is an unavailable page too, and the reason is logged). Ctrl+1…9 switch
+areas; Ctrl+F focuses the registry's search box.
 """
 from __future__ import annotations
 
+import importlib
 import logging
 
 from PySide6.QtCore import QSize, Qt
@@ -27,6 +28,15 @@ from ui.workbench import Workbench
 
 log = logging.getLogger(__name__)
 
+# area key -> (module, class) of the casework pages (ui/casework); each has open_record(record_id)
+CASEWORK_PAGES = {
+    "services": ("ui.casework.services_page", "ServicesPage"),
+    "visits": ("ui.casework.visits_page", "VisitsPage"),
+    "employment": ("ui.casework.employment_page", "EmploymentPage"),
+    "cards": ("ui.casework.cards_page", "CardsPage"),
+    "aid": ("ui.casework.aid_page", "AidPage"),
+    "disputes": ("ui.casework.disputes_page", "DisputesPage"),
+}
 AREA_KEYS = ("workbench", "registry", "services", "visits", "cards", "aid", "disputes", "employment",
              "tasks", "ledgers", "exchange", "settings")
 
@@ -141,6 +151,7 @@ class MainWindow(QMainWindow):
         if key == "workbench":
             page = Workbench(self.ctx)
             page.person_requested.connect(self.open_person)
+            page.record_requested.connect(self.open_record)
             return page
         if key == "registry":
             try:
@@ -149,12 +160,42 @@ class MainWindow(QMainWindow):
                 return RegistryPage(self.ctx, self)
             except Exception:  # missing or broken: the window must still open; the log says why
                 log.exception("registry page could not be loaded; showing it as unavailable")
+        if key in CASEWORK_PAGES:
+            try:
+                module, name = CASEWORK_PAGES[key]
+                page = getattr(importlib.import_module(module), name)(self.ctx)
+                page.person_requested.connect(self.open_person)
+                return page
+            except Exception:  # missing or broken: the window must still open; the log says why
+                log.exception("%s page could not be loaded; showing it as unavailable", key)
+        if key == "exchange":
+            try:
+                from ui.sync import ExchangePage
+
+                page = ExchangePage(self.ctx)
+                page.person_requested.connect(self.open_person)
+                return page
+            except Exception:  # missing or broken: the window must still open; the log says why
+                log.exception("exchange page could not be loaded; showing it as unavailable")
+        if key == "ledgers":
+            try:
+                from ui.ledgers import LedgerPage
+
+                return LedgerPage(self.ctx)
+            except Exception:  # missing or broken: the window must still open; the log says why
+                log.exception("ledgers page could not be loaded; showing it as unavailable")
         return UnavailablePage(self.titles[key])
 
     def open_person(self, person_id: str) -> None:
         page = self.select_area("registry")
         if hasattr(page, "open_person"):
             page.open_person(person_id)
+
+    def open_record(self, key: str, record_id: str) -> None:
+        """A casework record (or, for the visits page, a person whose visit is due) in its area's page."""
+        page = self.select_area(key)
+        if hasattr(page, "open_record"):
+            page.open_record(record_id)
 
     def focus_search(self) -> None:
         page = self.select_area("registry")

@@ -2,10 +2,310 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdoptEnrollmentDialog</name>
+    <message>
+        <source>Enroll with the bureau</source>
+        <translation>向事务局登记</translation>
+    </message>
+    <message>
+        <source>Open the enrollment file</source>
+        <translation>打开登记文件</translation>
+    </message>
+    <message>
+        <source>Enrollment file</source>
+        <translation>登记文件</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>The bureau gives you an enrollment file and, separately, its passphrase. This station keeps all its records.</source>
+        <translation>事务局会给您一个登记文件，并另外告知口令。本服务站已有的记录全部保留。</translation>
+    </message>
+    <message>
+        <source>Choose the enrollment file.</source>
+        <translation>请选择登记文件。</translation>
+    </message>
+    <message>
+        <source>Opening the enrollment file…</source>
+        <translation>正在打开登记文件…</translation>
+    </message>
+</context>
+<context>
+    <name>AidDialog</name>
+    <message>
+        <source>New hardship aid case</source>
+        <translation>新建困难帮扶案件</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+</context>
+<context>
+    <name>AidPage</name>
+    <message>
+        <source>Hardship aid</source>
+        <translation>困难帮扶</translation>
+    </message>
+    <message>
+        <source>New aid case… (Ctrl+N)</source>
+        <translation>新建帮扶案件…（Ctrl+N）</translation>
+    </message>
+</context>
+<context>
     <name>BasicSection</name>
     <message>
         <source>Give this person special attention</source>
         <translation>对此人重点关注</translation>
+    </message>
+</context>
+<context>
+    <name>CardDialog</name>
+    <message>
+        <source>New preferential card application</source>
+        <translation>受理优待证申领</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申领人</translation>
+    </message>
+    <message>
+        <source>Card type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{name} meets the conditions for the {card}.</source>
+        <translation>{name}符合{card}的申领条件。</translation>
+    </message>
+</context>
+<context>
+    <name>CardsPage</name>
+    <message>
+        <source>Exclusions…</source>
+        <translation>不予发放情形…</translation>
+    </message>
+    <message>
+        <source>Record or lift the cases in which no card may be issued</source>
+        <translation>登记或解除不予发放优待证的情形</translation>
+    </message>
+    <message>
+        <source>Preferential cards</source>
+        <translation>优待证</translation>
+    </message>
+    <message>
+        <source>New application… (Ctrl+N)</source>
+        <translation>受理申领…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>linked to the card it replaces</source>
+        <translation>关联被补换的原证</translation>
+    </message>
+    <message>
+        <source>replaced by a new application</source>
+        <translation>已由新的补领/换领申请替代</translation>
+    </message>
+</context>
+<context>
+    <name>CaseAreaPage</name>
+    <message>
+        <source>New record… (Ctrl+N)</source>
+        <translation>新建记录…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Delete record</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Why is it deleted?</source>
+        <translation>删除原因</translation>
+    </message>
+</context>
+<context>
+    <name>CaseBrowser</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>{count} records in total</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <source>Open person record</source>
+        <translation>查看人员档案</translation>
+    </message>
+    <message>
+        <source>Steps taken</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Delete (entered by mistake)…</source>
+        <translation>删除（录入错误）…</translation>
+    </message>
+    <message>
+        <source>Select a record in the list to see it here.</source>
+        <translation>在左侧列表中选择一条记录，即可在此查看。</translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFilters</name>
+    <message>
+        <source>Name, pinyin or content</source>
+        <translation>姓名、拼音或内容</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Any staff</source>
+        <translation>全部经办人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForms</name>
+    <message>
+        <source>Not saved: please correct what is marked in red.</source>
+        <translation>未保存：请修改标红的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictQueue</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>No conflicts to resolve.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <source>When the same field of a record was changed at two places before they exchanged bundles, both values wait here until someone decides.</source>
+        <translation>同一条记录的同一项在两处被修改、而两处还没交换数据包时，两个值都会在这里等待工作人员决定。</translation>
+    </message>
+    <message>
+        <source>Open the person</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <source>The record was deleted at one place while it was edited at another. It stays deleted until you decide.</source>
+        <translation>这条记录在一处被删除，同时在另一处被修改。在您决定之前，它暂时保持删除。</translation>
+    </message>
+    <message>
+        <source>Both values below were entered independently. Meanwhile the record shows “{value}”. Choose the right one, or type the correct value.</source>
+        <translation>下面两个值是分别录入的，档案中暂时显示“{value}”。请选择正确的一个，或输入正确的值。</translation>
+    </message>
+    <message>
+        <source>Keep it deleted</source>
+        <translation>确认删除</translation>
+    </message>
+    <message>
+        <source>Restore the record with the edit</source>
+        <translation>恢复档案（保留修改）</translation>
+    </message>
+    <message>
+        <source>or type the correct value</source>
+        <translation>或输入正确的值</translation>
+    </message>
+    <message>
+        <source>Keep the typed value</source>
+        <translation>采用输入的值</translation>
+    </message>
+    <message>
+        <source>Your decision is recorded as {name} and sent with the next bundle.</source>
+        <translation>您的决定将以“{name}”的名义记录，并随下一个数据包发出。</translation>
+    </message>
+    <message>
+        <source>by {who} at {where}, {when}</source>
+        <translation>{where} {who} 于 {when} 修改</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>采用此值</translation>
+    </message>
+    <message>
+        <source>Saving the decision…</source>
+        <translation>正在保存处理结果…</translation>
+    </message>
+</context>
+<context>
+    <name>CountEdit</name>
+    <message>
+        <source>Type a whole number.</source>
+        <translation>请填写整数。</translation>
     </message>
 </context>
 <context>
@@ -20,6 +320,359 @@
     <message>
         <source>Only for people registered as {names}; tick the category under 人员类别 first.</source>
         <translation>仅适用于{names}；请先在“人员类别”中勾选相应类别。</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeDialog</name>
+    <message>
+        <source>Register a dispute or petition</source>
+        <translation>登记矛盾纠纷/信访事项</translation>
+    </message>
+    <message>
+        <source>The number is given when saved: {number}</source>
+        <translation>保存时自动编号：{number}</translation>
+    </message>
+    <message>
+        <source>Parties not in the registry, e.g. 张某（邻居）</source>
+        <translation>未建档的当事人，如 张某（邻居）</translation>
+    </message>
+    <message>
+        <source>Has petitioned about this before</source>
+        <translation>此前已就此事反映过</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeEditDialog</name>
+    <message>
+        <source>Change the registration of {number}</source>
+        <translation>修改登记信息：{number}</translation>
+    </message>
+    <message>
+        <source>Has petitioned about this before</source>
+        <translation>此前已就此事反映过</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesPage</name>
+    <message>
+        <source>Cases that ended 已化解 at station level, out of all cases that ended</source>
+        <translation>在服务站层面以“已化解”办结的案件占全部办结案件的比例</translation>
+    </message>
+    <message>
+        <source>Change registration…</source>
+        <translation>修改登记信息…</translation>
+    </message>
+    <message>
+        <source>Disputes and petitions</source>
+        <translation>矛盾纠纷/信访</translation>
+    </message>
+    <message>
+        <source>Register… (Ctrl+N)</source>
+        <translation>登记…（Ctrl+N）</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Record a received document</source>
+        <translation>登记收到的材料</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>材料名称</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Scan or photo</source>
+        <translation>扫描件或照片</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsBox</name>
+    <message>
+        <source>Documents</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record a received document…</source>
+        <translation>登记收到材料…</translation>
+    </message>
+    <message>
+        <source>Open scan</source>
+        <translation>查看扫描件</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>not received</source>
+        <translation>未收到</translation>
+    </message>
+    <message>
+        <source>Remove a document</source>
+        <translation>移除材料</translation>
+    </message>
+    <message>
+        <source>Why is it removed?</source>
+        <translation>移除原因</translation>
+    </message>
+</context>
+<context>
+    <name>DriveChooser</name>
+    <message>
+        <source>Where to write the bundle</source>
+        <translation>数据包写到哪里</translation>
+    </message>
+    <message>
+        <source>Insert the USB stick and choose it below. The bundle is written, then read back from the stick and checked.</source>
+        <translation>请插好U盘并在下面选中它。数据包写入后会从U盘上读回并校验。</translation>
+    </message>
+    <message>
+        <source>No USB stick found. Insert one and press Refresh, or choose a folder.</source>
+        <translation>没有找到U盘。请插入U盘后点“刷新”，或选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Write to this drive</source>
+        <translation>写入此处</translation>
+    </message>
+    <message>
+        <source>USB stick</source>
+        <translation>U盘</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>{kind}: {name} ({path}) — {free} free of {total}</source>
+        <translation>{kind}：{name}（{path}）—— 可用 {free}，共 {total}</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the bundle</source>
+        <translation>选择保存数据包的文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>DueList</name>
+    <message>
+        <source>Persons with a contact tier whose next visit is due within {days} days or overdue. The tier is set on the person&apos;s record (联系等级).</source>
+        <translation>已设联系等级、{days} 天内应走访或已逾期的人员。联系等级在人员档案中设置。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Contact tier</source>
+        <translation>联系等级</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>应走访日期</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>到期情况</translation>
+    </message>
+    <message>
+        <source>Record the visit…</source>
+        <translation>登记走访…</translation>
+    </message>
+    <message>
+        <source>Open person record</source>
+        <translation>查看人员档案</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未走访</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateQueue</name>
+    <message>
+        <source>ID number</source>
+        <translation>公民身份号码</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>No duplicate persons to resolve.</source>
+        <translation>没有待处理的疑似重复人员。</translation>
+    </message>
+    <message>
+        <source>Keep the left one</source>
+        <translation>保留左边，合并右边</translation>
+    </message>
+    <message>
+        <source>Keep the right one</source>
+        <translation>保留右边，合并左边</translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation>不是同一人</translation>
+    </message>
+    <message>
+        <source>Open left</source>
+        <translation>打开左边档案</translation>
+    </message>
+    <message>
+        <source>Open right</source>
+        <translation>打开右边档案</translation>
+    </message>
+    <message>
+        <source>Merging keeps one person: the other&apos;s identities, family members and records move to it, and the other becomes a pointer to it.</source>
+        <translation>合并后只保留一人：另一人的身份、家庭成员和各项记录都转到保留的人名下，另一条档案只留作指向它的转址。</translation>
+    </message>
+    <message>
+        <source>Merge duplicate persons</source>
+        <translation>合并重复人员</translation>
+    </message>
+    <message>
+        <source>Keep {keep} (station {keep_station}) and merge {drop} (station {drop_station}) into it? This is recorded under your name and sent to both stations.</source>
+        <translation>保留 {keep}（服务站 {keep_station}），并把 {drop}（服务站 {drop_station}）合并进来吗？此操作以您的名义记录，并发给两个服务站。</translation>
+    </message>
+    <message>
+        <source>Saving the decision…</source>
+        <translation>正在保存处理结果…</translation>
+    </message>
+</context>
+<context>
+    <name>EmploymentDialog</name>
+    <message>
+        <source>New employment record</source>
+        <translation>新建就业创业记录</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Post / course / project</source>
+        <translation>岗位/培训/项目</translation>
+    </message>
+    <message>
+        <source>Employer / school / lender</source>
+        <translation>单位/培训机构</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>EmploymentPage</name>
+    <message>
+        <source>Employment</source>
+        <translation>就业创业</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollStationDialog</name>
+    <message>
+        <source>Enroll a station</source>
+        <translation>登记服务站</translation>
+    </message>
+    <message>
+        <source>Another station (type its code and name)</source>
+        <translation>其他服务站（输入代码和名称）</translation>
+    </message>
+    <message>
+        <source>Save the enrollment file</source>
+        <translation>保存登记文件</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>服务站</translation>
+    </message>
+    <message>
+        <source>Station code</source>
+        <translation>服务站代码</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>服务站名称</translation>
+    </message>
+    <message>
+        <source>Enrollment file</source>
+        <translation>登记文件</translation>
+    </message>
+    <message>
+        <source>The file carries the station&apos;s keys. It is sealed with a one-time passphrase that is shown here once: tell it to the station in person or by phone, never on the same USB stick.</source>
+        <translation>登记文件里有服务站的密钥，用一次性口令封存。口令只在这里显示一次：请当面或电话告知服务站，不要和登记文件放在同一个U盘里。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the enrollment file.</source>
+        <translation>请选择登记文件的保存位置。</translation>
+    </message>
+    <message>
+        <source>Sealing the enrollment file…</source>
+        <translation>正在封存登记文件…</translation>
+    </message>
+    <message>
+        <source>Enrollment file written. One-time passphrase:
+{passphrase}
+Give it to the station separately from the file.</source>
+        <translation>登记文件已写好。一次性口令：
+{passphrase}
+请与登记文件分开交给服务站。</translation>
     </message>
 </context>
 <context>
@@ -38,6 +691,303 @@
     </message>
 </context>
 <context>
+    <name>ExchangePage</name>
+    <message>
+        <source>Data exchange (USB)</source>
+        <translation>数据交换（U盘）</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>服务站</translation>
+    </message>
+    <message>
+        <source>Where the exchange stands</source>
+        <translation>交换情况</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>Export a bundle to the USB stick…</source>
+        <translation>导出数据包到U盘…</translation>
+    </message>
+    <message>
+        <source>Export a bundle for the station…</source>
+        <translation>给此服务站导出数据包…</translation>
+    </message>
+    <message>
+        <source>Import the bureau&apos;s bundle…</source>
+        <translation>导入事务局的数据包…</translation>
+    </message>
+    <message>
+        <source>Import a station&apos;s bundle…</source>
+        <translation>导入服务站的数据包…</translation>
+    </message>
+    <message>
+        <source>Imported bundles</source>
+        <translation>已导入的数据包</translation>
+    </message>
+    <message>
+        <source>Imported at</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>导入人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Double-click a row to show its report again (and save or print it).</source>
+        <translation>双击一行可再次查看其导入报告（并保存或打印）。</translation>
+    </message>
+    <message>
+        <source>Export a bundle for the selected station…</source>
+        <translation>给所选服务站导出数据包…</translation>
+    </message>
+    <message>
+        <source>Enroll a station…</source>
+        <translation>登记服务站…</translation>
+    </message>
+    <message>
+        <source>“Confirmed by the station” is what its last receipt says it holds; changes waiting to go are sent with the next bundle for it.</source>
+        <translation>“服务站已确认”是该站最近一份回执确认已收到的内容；“待发修改”会随下一个发给该站的数据包一并发出。</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 返回</translation>
+    </message>
+    <message>
+        <source>This is a dry run: nothing has been written yet. Check the report, then confirm.</source>
+        <translation>这是试导入：尚未写入任何数据。请核对报告后再确认导入。</translation>
+    </message>
+    <message>
+        <source>Do not import</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Confirm import</source>
+        <translation>确认导入</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Enrolled stations: {n}.</source>
+        <translation>已登记服务站 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Latest bundle received: {when} from {station}.</source>
+        <translation>最近收到的数据包：{when}，来自{station}。</translation>
+    </message>
+    <message>
+        <source>No station bundle has been imported yet.</source>
+        <translation>尚未导入过服务站的数据包。</translation>
+    </message>
+    <message>
+        <source>Confirmed by the bureau up to {when}</source>
+        <translation>已由事务局确认至 {when}</translation>
+    </message>
+    <message>
+        <source>The bureau has not confirmed any bundle from this station yet.</source>
+        <translation>事务局尚未确认收到本站的数据包。</translation>
+    </message>
+    <message>
+        <source>{n} changes of this station are not confirmed yet; the next bundle carries them.</source>
+        <translation>本站还有 {n} 条修改未经事务局确认，下一个数据包会一并带上。</translation>
+    </message>
+    <message>
+        <source>Every change of this station is confirmed by the bureau.</source>
+        <translation>本站的修改均已由事务局确认。</translation>
+    </message>
+    <message>
+        <source>Last bundle written: {out}. Last bundle from the bureau imported: {into}.</source>
+        <translation>最近导出数据包：{out}；最近导入事务局数据包：{into}。</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve: {c}. Duplicate persons: {d}. Records held until their parent arrives: {h}.</source>
+        <translation>待处理冲突 {c} 条；疑似重复人员 {d} 对；等待上级记录的暂缓记录 {h} 条。</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve: {c}. Records held until their parent arrives: {h}.</source>
+        <translation>待处理冲突 {c} 条；等待上级记录的暂缓记录 {h} 条。</translation>
+    </message>
+    <message>
+        <source>The bureau&apos;s keys have not been created yet: no bundle can be exchanged until they are.</source>
+        <translation>尚未生成局密钥：生成之前不能交换数据包。</translation>
+    </message>
+    <message>
+        <source>Create the bureau&apos;s keys…</source>
+        <translation>生成局密钥…</translation>
+    </message>
+    <message>
+        <source>This station is not enrolled with the bureau yet: take the enrollment file the bureau gave you.</source>
+        <translation>本服务站尚未向事务局登记：请使用事务局提供的登记文件。</translation>
+    </message>
+    <message>
+        <source>Enroll with the enrollment file…</source>
+        <translation>用登记文件登记…</translation>
+    </message>
+    <message>
+        <source>Conflicts ({n})</source>
+        <translation>冲突（{n}）</translation>
+    </message>
+    <message>
+        <source>Duplicate persons ({n})</source>
+        <translation>重复人员（{n}）</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Choose the station the bundle is for.</source>
+        <translation>请选择数据包要发给哪个服务站。</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>正在写入数据包…</translation>
+    </message>
+    <message>
+        <source>Written and verified on the stick: {path} ({n} changes, bundle no. {seq}).</source>
+        <translation>已写入并在U盘上校验通过：{path}（修改 {n} 条，第 {seq} 号数据包）。</translation>
+    </message>
+    <message>
+        <source>Import a bundle</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Bundles (*.vsb);;All files (*)</source>
+        <translation>数据包 (*.vsb);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking the bundle…</source>
+        <translation>正在检查数据包…</translation>
+    </message>
+    <message>
+        <source>This bundle was imported before; nothing changed.</source>
+        <translation>这个数据包已经导入过，本次没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Dry run: what this bundle would change</source>
+        <translation>试导入：这个数据包将带来的变化</translation>
+    </message>
+    <message>
+        <source>Importing the bundle…</source>
+        <translation>正在导入数据包…</translation>
+    </message>
+    <message>
+        <source>Imported: this is what changed</source>
+        <translation>导入完成：以下是发生的变化</translation>
+    </message>
+    <message>
+        <source>Bundle no. {n} from {peer}, imported {when} by {who}</source>
+        <translation>来自{peer}的第 {n} 号数据包，{who} 于 {when} 导入</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>Enrolled: this station can now exchange bundles with the bureau.</source>
+        <translation>登记完成：本服务站现在可以与事务局交换数据包了。</translation>
+    </message>
+    <message>
+        <source>Where to write the escrow key (keep it offline)</source>
+        <translation>托管密钥写到哪里（请离线保管）</translation>
+    </message>
+    <message>
+        <source>The bureau&apos;s keys were created. The escrow key was written to {path}: keep it offline (printed, or on a USB stick in the safe) and delete it from this computer.</source>
+        <translation>局密钥已生成。托管密钥已写入 {path}：请离线保管（打印，或存入保险柜中的U盘），并从本机删除。</translation>
+    </message>
+    <message>
+        <source>Creating the keys…</source>
+        <translation>正在生成密钥…</translation>
+    </message>
+</context>
+<context>
+    <name>ExclusionDialog</name>
+    <message>
+        <source>Record an exclusion</source>
+        <translation>登记不予发放情形</translation>
+    </message>
+    <message>
+        <source>Exclusion</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Basis (document, court decision …)</source>
+        <translation>依据（文件、判决等）</translation>
+    </message>
+</context>
+<context>
+    <name>ExclusionsDialog</name>
+    <message>
+        <source>Exclusions from the preferential card</source>
+        <translation>不予发放优待证的情形</translation>
+    </message>
+    <message>
+        <source>Exclusion</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Record an exclusion…</source>
+        <translation>登记情形…</translation>
+    </message>
+    <message>
+        <source>Lift with a reason…</source>
+        <translation>说明理由后解除…</translation>
+    </message>
+    <message>
+        <source>A person with an exclusion in force cannot apply. Only the Veterans Affairs Bureau can lift an exclusion, and it must give the reason.</source>
+        <translation>有有效的不予发放情形的人员不能申领优待证。只有旗退役军人事务局可以解除，并须写明理由。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Only the Veterans Affairs Bureau can lift an exclusion.</source>
+        <translation>只有旗退役军人事务局可以解除不予发放情形。</translation>
+    </message>
+</context>
+<context>
     <name>FamilySection</name>
     <message>
         <source>Add family member</source>
@@ -46,6 +996,29 @@
     <message>
         <source>Remove selected</source>
         <translation>删除所选</translation>
+    </message>
+</context>
+<context>
+    <name>FileEdit</name>
+    <message>
+        <source>No file (the paper copy only)</source>
+        <translation>无文件（仅有纸质材料）</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Choose the scan</source>
+        <translation>选择扫描件</translation>
+    </message>
+    <message>
+        <source>Scans and photos (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>扫描件和照片 (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>找不到这个文件。</translation>
     </message>
 </context>
 <context>
@@ -88,6 +1061,113 @@
     <message>
         <source>{count} of 18 characters typed</source>
         <translation>已输入 {count}/18 位</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Print ledgers</source>
+        <translation>台账打印</translation>
+    </message>
+    <message>
+        <source>A4 landscape, with the page numbers and the sign-off block; preview before printing.</source>
+        <translation>A4横向，带页码和签字栏；打印前可先预览。</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部人员类别</translation>
+    </message>
+    <message>
+        <source>Print ID numbers in full</source>
+        <translation>打印完整身份证号码</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>服务站</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>嘎查村</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为PDF…</translation>
+    </message>
+    <message>
+        <source>Counts and charts for one {period}, e.g. {example}.</source>
+        <translation>按{period}生成的统计数字和图表，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Your role prints ID numbers masked only.</source>
+        <translation>您的账户只能打印隐去中间位的身份证号码。</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>全部服务站</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部嘎查村</translation>
+    </message>
+    <message>
+        <source>Generating {title}…</source>
+        <translation>正在生成{title}…</translation>
+    </message>
+    <message>
+        <source>{title}, {period}: {pages} pages.</source>
+        <translation>{title}（{period}）：共 {pages} 页。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
+        <source>Sent {pages} pages to the printer.</source>
+        <translation>已将 {pages} 页发送到打印机。</translation>
     </message>
 </context>
 <context>
@@ -181,6 +1261,160 @@
     </message>
 </context>
 <context>
+    <name>MappingTable</name>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>文件中的表头</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Lift an exclusion</source>
+        <translation>解除不予发放情形</translation>
+    </message>
+    <message>
+        <source>Why is it lifted?</source>
+        <translation>解除理由</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesPicker</name>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Choose a ledger and a period, then press Generate to see it here.</source>
+        <translation>请在左侧选择台账和统计期间，然后点击“生成”，在这里预览。</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>第 {page} 页 共 {count} 页</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodClosing</name>
+    <message>
+        <source>Close period…</source>
+        <translation>关账…</translation>
+    </message>
+    <message>
+        <source>Closed on {when} by {who}: this is the frozen copy.</source>
+        <translation>已于 {when} 由 {who} 关账：此为封存的材料。</translation>
+    </message>
+    <message>
+        <source>Not closed yet.</source>
+        <translation>本期尚未关账。</translation>
+    </message>
+    <message>
+        <source>Only the station head or the bureau can close a period.</source>
+        <translation>只有站长或事务局可以关账。</translation>
+    </message>
+    <message>
+        <source>A station closes its own pack; the bureau closes the county-wide one.</source>
+        <translation>服务站的材料由服务站自己关账；事务局关账的是全旗汇总的材料。</translation>
+    </message>
+    <message>
+        <source>Close the period</source>
+        <translation>关账</translation>
+    </message>
+    <message>
+        <source>Close {period} {title}? The pack is stored as it is now; later changes to this period are listed as corrections in the next pack.</source>
+        <translation>确定对{period}的{title}关账吗？材料将按现在的内容封存；之后对本期记录的更正会列入下一期的材料。</translation>
+    </message>
+    <message>
+        <source>Closing the period…</source>
+        <translation>正在关账…</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Month {n}</source>
+        <translation>{n}月</translation>
+    </message>
+    <message>
+        <source>First quarter</source>
+        <translation>第一季度</translation>
+    </message>
+    <message>
+        <source>Second quarter</source>
+        <translation>第二季度</translation>
+    </message>
+    <message>
+        <source>Third quarter</source>
+        <translation>第三季度</translation>
+    </message>
+    <message>
+        <source>Fourth quarter</source>
+        <translation>第四季度</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
     <name>PersonForm</name>
     <message>
         <source>← Back to list</source>
@@ -239,6 +1473,29 @@
     </message>
 </context>
 <context>
+    <name>PersonPicker</name>
+    <message>
+        <source>Name, pinyin initials, ID number or phone (2+ characters)</source>
+        <translation>姓名、拼音首字母、身份证号或电话（至少2个字）</translation>
+    </message>
+    <message>
+        <source>Pick the person from the suggestions (or clear the box).</source>
+        <translation>请从下拉列表中选择人员（或清空此栏）。</translation>
+    </message>
+    <message>
+        <source>Pick the person from the suggestions.</source>
+        <translation>请从下拉列表中选择人员。</translation>
+    </message>
+    <message>
+        <source>No person matches “{text}”.</source>
+        <translation>没有与“{text}”相符的人员。</translation>
+    </message>
+    <message>
+        <source>Anonymous walk-in: leave empty.</source>
+        <translation>来访群众不登记姓名时，此栏留空即可。</translation>
+    </message>
+</context>
+<context>
     <name>PhotoBox</name>
     <message>
         <source>Choose photo…</source>
@@ -270,6 +1527,70 @@
     </message>
 </context>
 <context>
+    <name>PhotoList</name>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Choose photos</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp)</translation>
+    </message>
+    <message>
+        <source>Photo not found: {path}</source>
+        <translation>找不到照片：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>公民身份号码</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Reason / details</source>
+        <translation>原因 / 说明</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPage</name>
     <message>
         <source>Not found</source>
@@ -277,10 +1598,317 @@
     </message>
 </context>
 <context>
+    <name>RegistryTransfer</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <source>Import roster…</source>
+        <translation>导入花名册…</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Double-click a record to open the person in the registry.</source>
+        <translation>双击记录可在信息采集中打开此人档案。</translation>
+    </message>
+    <message>
+        <source>Save as PDF (to print)…</source>
+        <translation>保存为PDF（可打印）…</translation>
+    </message>
+    <message>
+        <source>Save as JSON…</source>
+        <translation>保存为JSON…</translation>
+    </message>
+    <message>
+        <source>New changes received: {new}; already here: {known}.</source>
+        <translation>新收到修改 {new} 条，已有 {known} 条。</translation>
+    </message>
+    <message>
+        <source>Held records now applied: {n}.</source>
+        <translation>此前暂缓、现已写入的记录 {n} 条。</translation>
+    </message>
+    <message>
+        <source>Receipts accepted: {n}.</source>
+        <translation>收到回执 {n} 份。</translation>
+    </message>
+    <message>
+        <source>… and {n} more (not listed)</source>
+        <translation>…… 另有 {n} 条（未列出）</translation>
+    </message>
+    <message>
+        <source>Not here yet</source>
+        <translation>本机还没有这条记录</translation>
+    </message>
+    <message>
+        <source>This record is not in this computer&apos;s data (yet): a dry run writes nothing, and only records of persons open in the registry.</source>
+        <translation>本机数据中（还）没有这条记录：试导入不写入任何数据，且只有人员相关的记录能在信息采集中打开。</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>把报告保存为PDF</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>正在生成PDF…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>The report was saved to {path}.</source>
+        <translation>报告已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Save the report as JSON</source>
+        <translation>把报告保存为JSON</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: {why}</source>
+        <translation>报告未能保存：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportWizard</name>
+    <message>
+        <source>Import a roster (.xlsx)</source>
+        <translation>导入花名册（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Download template…</source>
+        <translation>下载模板…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The roster workbook (.xlsx)</source>
+        <translation>花名册文件（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>The header may sit below a title row or two; columns may be called as your roster calls them. You will check which column is which, then see what would happen to every row before anything is imported. Rows already registered (same ID number) are updated; blank cells never erase data. Old .xls files: save them as .xlsx in Excel first.</source>
+        <translation>表头上方可以有一两行标题；各列可以沿用本站花名册的叫法。下一步先核对每一列对应的项目，再预览每一行将如何处理，确认后才会导入。已登记的人员（身份证号码相同）会被更新，空白格不会清除已有信息。旧版 .xls 文件请先在 Excel 中另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>These people belong to station</source>
+        <translation>这些人员所属的服务站</translation>
+    </message>
+    <message>
+        <source>Choose a station</source>
+        <translation>请选择服务站</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Skipped rows</source>
+        <translation>跳过的行</translation>
+    </message>
+    <message>
+        <source>New people</source>
+        <translation>新建的人员</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>更新的人员</translation>
+    </message>
+    <message>
+        <source>Rows with a note</source>
+        <translation>有提示的行</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Import a roster — 1. Choose the file</source>
+        <translation>导入花名册 — 第1步：选择文件</translation>
+    </message>
+    <message>
+        <source>An Excel roster (.xlsx) as the station keeps it, or the template filled in.</source>
+        <translation>本站现有的 Excel 花名册（.xlsx），或按导入模板填写的文件。</translation>
+    </message>
+    <message>
+        <source>Import a roster — 2. Check the columns</source>
+        <translation>导入花名册 — 第2步：核对各列</translation>
+    </message>
+    <message>
+        <source>Import a roster — 3. Check every row</source>
+        <translation>导入花名册 — 第3步：逐行核对</translation>
+    </message>
+    <message>
+        <source>Nothing has been imported yet. Skipped rows are left out; fix them in the file and import again if needed.</source>
+        <translation>目前尚未导入任何数据。跳过的行不会导入，如有需要，请在文件中改正后再次导入。</translation>
+    </message>
+    <message>
+        <source>Import a roster — done</source>
+        <translation>导入花名册 — 完成</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”, header found in row {row}. Correct any column that is matched wrongly; your choices are remembered for the next roster.</source>
+        <translation>工作表「{sheet}」，表头在第 {row} 行。如有对应错误的列，请在右侧更正；您的选择会记住，下次导入时自动使用。</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Check rows</source>
+        <translation>预览检查</translation>
+    </message>
+    <message>
+        <source>Import {count} rows</source>
+        <translation>导入 {count} 条</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Choose the roster</source>
+        <translation>选择花名册</translation>
+    </message>
+    <message>
+        <source>Reading the roster…</source>
+        <translation>正在读取花名册…</translation>
+    </message>
+    <message>
+        <source>Choose the station these people belong to.</source>
+        <translation>请选择这些人员所属的服务站。</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new, {updated} updated.</source>
+        <translation>导入完成：新建 {created} 人，更新 {updated} 人。</translation>
+    </message>
+    <message>
+        <source>The data before the import was backed up to {path}.</source>
+        <translation>导入前的数据已备份到 {path}。</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <source>Template saved to {path}</source>
+        <translation>导入模板已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>New service record</source>
+        <translation>新建服务记录</translation>
+    </message>
+    <message>
+        <source>Person served</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>服务方式</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>A 代办 item (tracked until done)</source>
+        <translation>代办事项（跟踪到办结）</translation>
+    </message>
+    <message>
+        <source>Agency item</source>
+        <translation>代办</translation>
+    </message>
+    <message>
+        <source>Needs a follow-up</source>
+        <translation>需要回访</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>回访日期</translation>
+    </message>
+</context>
+<context>
     <name>ServiceSection</name>
     <message>
         <source>Enlisted a second time</source>
         <translation>二次入伍</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>New service record… (Ctrl+N)</source>
+        <translation>新建服务记录…（Ctrl+N）</translation>
     </message>
 </context>
 <context>
@@ -318,6 +1946,10 @@
         <translation>退役军人事务局</translation>
     </message>
     <message>
+        <source>A station, from the enrollment file</source>
+        <translation>服务站（使用登记文件）</translation>
+    </message>
+    <message>
         <source>Another station (type its code and name)</source>
         <translation>其他服务站（手动填写代码和名称）</translation>
     </message>
@@ -336,6 +1968,30 @@
     <message>
         <source>Bureau name</source>
         <translation>事务局名称</translation>
+    </message>
+    <message>
+        <source>the .vse file from the bureau</source>
+        <translation>事务局提供的 .vse 文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Enrollment file</source>
+        <translation>登记文件</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Open the enrollment file</source>
+        <translation>打开登记文件</translation>
+    </message>
+    <message>
+        <source>Enrollment files (*.vse);;All files (*)</source>
+        <translation>登记文件 (*.vse);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Login name</source>
@@ -374,6 +2030,14 @@
         <translation>角色：{role}</translation>
     </message>
     <message>
+        <source>Choose the enrollment file the bureau gave you.</source>
+        <translation>请选择事务局提供的登记文件。</translation>
+    </message>
+    <message>
+        <source>Type the passphrase the bureau told you.</source>
+        <translation>请输入事务局告知的口令。</translation>
+    </message>
+    <message>
         <source>The station code is 9 to 12 digits (the statistical division code), for example 150626100.</source>
         <translation>服务站代码为9到12位数字（统计用区划代码），例如 150626100。</translation>
     </message>
@@ -403,6 +2067,56 @@
     </message>
 </context>
 <context>
+    <name>StaffPicker</name>
+    <message>
+        <source>Others, separated by 、</source>
+        <translation>其他人员，用“、”分隔</translation>
+    </message>
+</context>
+<context>
+    <name>StationsTable</name>
+    <message>
+        <source>Station</source>
+        <translation>服务站</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Last bundle received</source>
+        <translation>最近收到</translation>
+    </message>
+    <message>
+        <source>Last bundle sent</source>
+        <translation>最近发出</translation>
+    </message>
+    <message>
+        <source>Confirmed by the station</source>
+        <translation>服务站已确认</translation>
+    </message>
+    <message>
+        <source>Persons held there</source>
+        <translation>在册人员</translation>
+    </message>
+    <message>
+        <source>Changes waiting to go</source>
+        <translation>待发修改</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>{when} (no. {n})</source>
+        <translation>{when}（第 {n} 号）</translation>
+    </message>
+    <message>
+        <source>{when}, {n} changes</source>
+        <translation>{when}，{n} 条修改</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <source>Change status of {name}</source>
@@ -410,10 +2124,56 @@
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>TagsEdit</name>
     <message>
         <source>Separate tags with 、 or spaces</source>
         <translation>多个标签用“、”或空格分隔</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for this person yet.</source>
+        <translation>该人员尚无服务记录。</translation>
+    </message>
+    <message>
+        <source>Double-click an item to open it.</source>
+        <translation>双击一项即可打开。</translation>
+    </message>
+    <message>
+        <source>New service record…</source>
+        <translation>新建服务记录…</translation>
+    </message>
+    <message>
+        <source>Record a visit…</source>
+        <translation>登记走访…</translation>
+    </message>
+    <message>
+        <source>New employment record…</source>
+        <translation>新建就业创业记录…</translation>
     </message>
 </context>
 <context>
@@ -440,6 +2200,72 @@
     <message>
         <source>Village not added</source>
         <translation>未能添加嘎查村</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Record a visit</source>
+        <translation>登记走访</translation>
+    </message>
+    <message>
+        <source>Person visited</source>
+        <translation>被走访人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>走访类型</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>Way</source>
+        <translation>走访方式</translation>
+    </message>
+    <message>
+        <source>Money (yuan)</source>
+        <translation>慰问金（元）</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>走访内容</translation>
+    </message>
+    <message>
+        <source>Requests raised</source>
+        <translation>反馈诉求</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>慰问物</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Visits</source>
+        <translation>走访慰问</translation>
+    </message>
+    <message>
+        <source>Record a visit… (Ctrl+N)</source>
+        <translation>登记走访…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Visit records</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>Due and overdue ({count}, {overdue} overdue)</source>
+        <translation>待走访（{count} 人，逾期 {overdue} 人）</translation>
     </message>
 </context>
 <context>
@@ -505,12 +2331,32 @@
         <translation>最近更新的人员</translation>
     </message>
     <message>
-        <source>Visits that are due or overdue will appear here once the visits module is available.</source>
-        <translation>到期和逾期的走访将在走访慰问模块开放后显示在这里。</translation>
+        <source>Due on</source>
+        <translation>到期日</translation>
     </message>
     <message>
-        <source>Overdue cases (hardship aid, disputes, preferential cards) will appear here once the casework modules are available.</source>
-        <translation>逾期事项（困难帮扶、矛盾纠纷、优待证）将在相应业务模块开放后显示在这里。</translation>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Nothing is due or overdue.</source>
+        <translation>没有到期或逾期的事项。</translation>
+    </message>
+    <message>
+        <source>{count} items, {overdue} overdue</source>
+        <translation>共 {count} 项，逾期 {overdue} 项</translation>
+    </message>
+    <message>
+        <source> (the first {shown} are listed)</source>
+        <translation>（列出最早的 {shown} 项）</translation>
     </message>
     <message>
         <source>Due and overdue</source>
@@ -523,6 +2369,13 @@
     <message>
         <source>None yet</source>
         <translation>尚无备份</translation>
+    </message>
+</context>
+<context>
+    <name>_FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
 </context>
 <context>
