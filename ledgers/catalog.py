@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ledgers import roster, visits
+from ledgers import aid, cards, disputes, roster, services, visits
 from ledgers.pdf_layout import Column, LedgerDocument, write_ledger_pdf
-from ledgers.periods import Period
+from ledgers.periods import Period, PeriodInvalid
 from ledgers.progress import Job, Progress
 from models.accounts import FULL_ID_ROLES
 from models.errors import DomainError, PermissionDenied
@@ -44,6 +44,7 @@ class Ledger:
     rows: Callable[[Period, LedgerOptions], list[list[str]]]
     full_id_allowed: bool  # may be printed with full ID numbers (else always masked)
     description: str
+    period_kind: str | None = None  # "month": printed for one month only; None: any period
 
 
 LEDGERS: dict[str, Ledger] = {ledger.kind: ledger for ledger in [
@@ -51,8 +52,19 @@ LEDGERS: dict[str, Ledger] = {ledger.kind: ledger for ledger in [
            description="期末在册人员，按嘎查村、姓名排列；身份证号默认隐去中间位，报事务局的一份可打印完整号码"),
     Ledger("visits", "走访慰问台账", visits.COLUMNS, visits.visit_rows, full_id_allowed=False,
            description="期间内的每次走访慰问，按日期排列"),
-    # Arriving with their areas (a query + columns each): 服务记录台账 (service), 困难帮扶台账 (aid),
-    # 优待证申领发放台账 (card), 矛盾纠纷排查化解台账 (disputes), 工作任务台账 (tasks).
+    Ledger("services", "服务记录台账", services.COLUMNS, services.service_rows, full_id_allowed=False,
+           description="期间内的每次服务（来访、来电、上门、线上），按日期排列；代办事项注明期末办理状态"),
+    Ledger("aid", "困难帮扶台账", aid.COLUMNS, aid.aid_rows, full_id_allowed=False,
+           description="期间内申请或有办理步骤的帮扶案件，金额以元计，末行合计；状态和金额为期末情况"),
+    Ledger("cards", "优待证申领发放台账", cards.COLUMNS, cards.card_rows, full_id_allowed=True,
+           description="期间内受理或办理（如发放）的优待证申请；状态为期末情况"),
+    Ledger("disputes", "矛盾纠纷排查化解台账", disputes.COLUMNS, disputes.dispute_rows, full_id_allowed=False,
+           description="期间内登记、办理或期初仍未化解的矛盾纠纷，状态为期末情况"),
+    Ledger("risk_screening", "月度不稳定风险排查表", disputes.RISK_COLUMNS, disputes.risk_rows,
+           full_id_allowed=False, period_kind="month",
+           description="月末仍在办理或稳控中的矛盾纠纷：目前状况、工作措施、本月工作情况、包案领导和专办人员"),
+    # Not printable yet: 工作任务台账, the three lists (主要问题/学习借鉴/整改提升) and 季度考核赋分表 —
+    # the work-checklist domain (DOMAIN.md §7) does not exist yet.
 ]}
 
 
@@ -82,9 +94,15 @@ def render_ledger(kind: str, period: Period, out: Path, options: LedgerOptions =
     from ledgers.period_pack import PACKS, write_pack
 
     if kind in PACKS:
+        frozen = _frozen_copy(kind, period, Path(out), options)
+        if frozen is not None:
+            yield Progress(1, 1, "已关账：输出封存的材料")
+            return frozen
         return (yield from write_pack(kind, period, Path(out), options, unit=unit or _unit_name(options),
                                       prepared_by=prepared_by, filled_on=filled_on))
     ledger = get_ledger(kind)
+    if ledger.period_kind == "month" and period.kind != "month":
+        raise PeriodInvalid(f"{ledger.title}按月填报，期间应为一个月，例如 2026-11。")
     if options.full_id and not ledger.full_id_allowed:
         raise PermissionDenied(f"「{ledger.title}」只打印隐去中间位的身份证号码。")
     if options.full_id and actor is not None and actor.role != "system" and actor.role not in FULL_ID_ROLES:
@@ -95,6 +113,20 @@ def render_ledger(kind: str, period: Period, out: Path, options: LedgerOptions =
                          columns=ledger.columns, prepared_by=prepared_by, filled_on=filled_on or dt.date.today(),
                          notes=[MASKED_NOTE] if _shows_masked_ids(ledger, options) else [])
     return (yield from write_ledger_pdf(Path(out), doc, rows))
+
+
+def _frozen_copy(kind: str, period: Period, out: Path, options: LedgerOptions) -> Path | None:
+    """A closed period's pack is the stored PDF, byte for byte (ledgers/period_close.py)."""
+    from ledgers.files import output_file
+    from ledgers.period_close import closed_pack, frozen_pack_bytes
+
+    closed = closed_pack(kind, period, options.station_code)
+    if closed is None:
+        return None
+    data = frozen_pack_bytes(closed)
+    with output_file(out) as partial:
+        partial.write_bytes(data)
+    return out
 
 
 def _shows_masked_ids(ledger: Ledger, options: LedgerOptions) -> bool:

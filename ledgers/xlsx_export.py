@@ -6,8 +6,9 @@
     run(export_people(path, PersonQuery(identity="retired_soldier")))
 
 Kinds: text, id (always a text cell formatted "@" — never 1.50626E+17), date (a real date shown
-yyyy-mm-dd), money (integer fen → 元 with 0.00), int. Rows stream through openpyxl's write-only
-mode, so memory stays flat for 100 000 rows; the file is written beside the target and renamed.
+yyyy-mm-dd), money (integer fen → 元 with 0.00), int. Rows stream straight into the file's sheet
+(ledgers/xlsx_writer.py), so memory stays flat for 100 000 rows; the file is written beside the
+target and renamed.
 """
 from __future__ import annotations
 
@@ -16,21 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from ledgers.files import output_file
 from ledgers.progress import Job, Progress
+from ledgers.xlsx_writer import SheetWriter
 from models import vocab
 from models.idnumber import mask
 from models.person import Person
 from models.registry_search import PersonQuery, count_people, search_people
 
-DATE_FORMAT = "yyyy-mm-dd"
-MONEY_FORMAT = "0.00"
-SAMPLE_ROWS = 500  # rows looked at to size the columns (write-only mode cannot resize afterwards)
+SAMPLE_ROWS = 500  # rows looked at to size the columns (the widths come before the rows in the file)
 DEFAULT_WIDTHS = {"id": 21, "date": 12, "money": 13, "int": 8}
 
 
@@ -49,60 +44,26 @@ def write_xlsx(path: Path, title: str, columns: Sequence[XlsxColumn], rows: Iter
                *, total: int | None = None, subtitle: str = "", sheet: str = "Sheet1") -> Job[Path]:
     """Stream rows (raw values: str, date, fen int …) into a new workbook at `path`."""
     path = Path(path)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet[:31])
     rows = iter(rows)
     sample = [row for _, row in zip(range(SAMPLE_ROWS), rows)]
+    widths = []
     for j, col in enumerate(columns):
         widest = max([_display_width(col.label)] + [_display_width(str(r[j])) for r in sample
                                                      if r[j] is not None and col.kind == "text"])
-        width = max(DEFAULT_WIDTHS.get(col.kind, 0), min(widest + 2, 60))
-        ws.column_dimensions[get_column_letter(j + 1)].width = width
-    ws.freeze_panes = "A3"
-    ws.print_title_rows = "2:2"  # printed from Excel, the header repeats too
-    ws.page_setup.orientation = "landscape"
-    last = get_column_letter(len(columns))
-
-    title_cell = WriteOnlyCell(ws, title + (f"（{subtitle}）" if subtitle else ""))
-    title_cell.font = Font(size=14, bold=True)
-    ws.append([title_cell])
-    head_fill = PatternFill("solid", fgColor="DDDDDD")
-    header = []
-    for col in columns:
-        cell = WriteOnlyCell(ws, col.label)
-        cell.font = Font(bold=True)
-        cell.fill = head_fill
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        header.append(cell)
-    ws.append(header)
-
-    # plain values go in as they are; ID, date and money cells carry their number format
-    formats = {"id": "@", "date": DATE_FORMAT, "money": MONEY_FORMAT}
-    styled = {j: col.kind for j, col in enumerate(columns) if col.kind in formats}
+        widths.append(max(DEFAULT_WIDTHS.get(col.kind, 0), min(widest + 2, 60)))
+    kinds = [col.kind for col in columns]
     written = 0
     step = 2000
-    for row in _chain(sample, rows):
-        out = list(row)
-        for j, kind in styled.items():
-            value = out[j]
-            if value is None or value == "":
-                out[j] = None
-                continue
-            if kind == "money":
-                value = value / 100
-            elif kind == "id":
-                value = str(value)
-            cell = WriteOnlyCell(ws, value)
-            cell.number_format = formats[kind]
-            out[j] = cell
-        ws.append(out)
-        written += 1
-        if written % step == 0:
-            yield Progress(written, total or written, "正在导出…")
-    ws.auto_filter.ref = f"A2:{last}{written + 2}"
-    yield Progress(written, total or written, "正在保存文件…")  # cancelling here still leaves no file
     with output_file(path) as partial:
-        wb.save(partial)
+        with SheetWriter(partial, sheet=sheet, widths=widths) as out:
+            out.title(title + (f"（{subtitle}）" if subtitle else ""))
+            out.header([col.label for col in columns])
+            for row in _chain(sample, rows):
+                out.row(row, kinds)
+                written += 1
+                if written % step == 0:
+                    yield Progress(written, total or written, "正在导出…")  # cancelling here leaves no file
+            yield Progress(written, total or written, "正在保存文件…")
     return path
 
 

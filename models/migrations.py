@@ -52,7 +52,14 @@ def step_sync() -> None:
     db.create_tables([Peer, ImportedBundle, Receipt, Conflict, DuplicateCandidate, HeldRecord])
 
 
-STEPS = [step_1, step_casework, step_sync]
+def step_closed_periods() -> None:
+    """Closed periods (issue 5): period packs frozen as reported (PDF + SHA-256, who, when)."""
+    from models.periods_closed import ClosedPeriod
+
+    db.create_tables([ClosedPeriod])
+
+
+STEPS = [step_1, step_casework, step_sync, step_closed_periods]
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -5,6 +5,7 @@
     vetstation --home D people template 模板.xlsx
     vetstation --home D ledger roster --period 2026Q4 --out 花名册.pdf [--full-id]
     vetstation --home D ledger list
+    vetstation --home D ledger close month_pack --period 2026-11     # 关账: freeze the pack
 
 Wiring (desktop/cli.py): add_people_arguments(people_subparsers) and add_ledger_parser(subparsers)
 while building the parser; each parser sets `ledgers_run`, so dispatch is
@@ -28,6 +29,7 @@ from ledgers.progress import Progress, run
 from models import vocab
 from models.accounts import FULL_ID_ROLES
 from models.errors import NotFound, PermissionDenied
+from models.fields import local_display
 from models.installation import Village
 from models.registry_search import PersonQuery
 
@@ -57,7 +59,8 @@ def add_people_arguments(people_subparsers) -> None:
 def add_ledger_parser(subparsers) -> None:
     kinds = "、".join(f"{k}（{title}）" for k, title in printable_kinds())
     p = subparsers.add_parser("ledger", help="打印台账为 PDF；ledger list 列出全部台账")
-    p.add_argument("kind", metavar="KIND", help=f"台账种类：{kinds}；或 list")
+    p.add_argument("kind", metavar="KIND", help=f"台账种类：{kinds}；或 list；或 close（关账）")
+    p.add_argument("pack", nargs="?", metavar="PACK", help="ledger close 时：要关账的材料（month_pack 或 quarter_pack）")
     p.add_argument("--period", metavar="P", help=PERIOD_HELP)
     p.add_argument("--out", metavar="FILE.pdf", help="保存到此 PDF 文件")
     p.add_argument("--full-id", action="store_true", help="打印完整身份证号码（仅允许的台账和角色）")
@@ -74,6 +77,10 @@ def needs_home(args) -> bool:
 def _ledger_dispatch(args, home, actor) -> int:
     if args.kind == "list":
         return cmd_ledger_list(args, home, actor)
+    if args.kind == "close":
+        return cmd_ledger_close(args, home, actor)
+    if args.pack:
+        raise NotFound(f"多余的参数「{args.pack}」。用法：ledger KIND --period P --out FILE.pdf")
     return cmd_ledger(args, home, actor)
 
 
@@ -187,7 +194,30 @@ def cmd_ledger(args, home, actor) -> int:
                             identity=_code("identity", args.identity, "人员类别"))
     period = parse_period(args.period)
     path = _run(render_ledger(args.kind, period, Path(args.out), options, actor=actor))
-    print(f"已生成 {path}")
+    from ledgers.period_close import closed_pack
+
+    closed = closed_pack(args.kind, period)
+    if closed is not None:
+        print(f"{period.label}已关账（{closed.closed_by}，{local_display(closed.closed_at)}），输出的是封存的材料：{path}")
+    else:
+        print(f"已生成 {path}")
+    return 0
+
+
+def cmd_ledger_close(args, home, actor) -> int:
+    from ledgers.period_close import close_period
+    from ledgers.period_pack import PACKS
+
+    if args.pack not in PACKS or not args.period:
+        raise NotFound("用法：ledger close month_pack --period 2026-11 或 ledger close quarter_pack --period 2026Q4"
+                       "（可加 --out FILE.pdf 同时保存封存的材料）。")
+    period = parse_period(args.period)
+    closed = _run(close_period(args.pack, period, actor=actor))
+    print(f"{period.label}的{PACKS[args.pack].title}已关账：{closed.closed_by}，{local_display(closed.closed_at)}，"
+          f"SHA-256 {closed.sha256}")
+    if args.out:
+        path = _run(render_ledger(args.pack, period, Path(args.out), LedgerOptions(), actor=actor))
+        print(f"封存的材料已保存到 {path}")
     return 0
 
 

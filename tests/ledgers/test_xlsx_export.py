@@ -64,3 +64,23 @@ def test_an_export_over_a_file_open_in_excel_says_so_and_leaves_the_old_file(sta
         run(export_people(target))
     assert "请先关闭" in caught.value.message
     assert target.read_bytes() == b"the old file" and list(target.parent.iterdir()) == [target]
+
+
+def test_the_header_repeats_when_printed_and_odd_text_survives(tmp_path):
+    columns = [XlsxColumn("姓名"), XlsxColumn("备注"), XlsxColumn("人数", "int"), XlsxColumn("出生日期", "date")]
+    rows = [["  王 建国 ", "含\x0b控制符 & <尖括号>", 7, dt.date(1899, 6, 1)], ["李四", dt.date(2026, 1, 2), None, None]]
+    path = run(write_xlsx(tmp_path / "odd.xlsx", "名单", columns, rows, sheet="人员'名单"))
+    wb = load_workbook(path)
+    ws = wb["人员'名单"]
+    assert ws.print_title_rows.replace("$", "") == "2:2" and ws.page_setup.orientation == "landscape"
+    assert ws["A3"].value == "  王 建国 " and ws["B3"].value == "含控制符 & <尖括号>" and ws["C3"].value == 7
+    assert ws["D3"].value == "1899-06-01"  # before Excel's calendar is right: kept as text, not a wrong date
+    assert ws["B4"].value == "2026-01-02" and ws["A1"].font.b and ws["A2"].fill.fgColor.rgb == "FFDDDDDD"
+
+
+def test_a_cancelled_export_leaves_no_file(tmp_path):
+    rows = [[f"人员{i}", i] for i in range(5000)]
+    job = write_xlsx(tmp_path / "big.xlsx", "名单", [XlsxColumn("姓名"), XlsxColumn("序号", "int")], rows)
+    next(job)  # the first progress step, then the user presses Cancel
+    job.close()
+    assert list(tmp_path.iterdir()) == []

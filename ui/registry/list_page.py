@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QVBoxLayout, QWidget)
 
 from models.errors import SearchTooShort
+from ui.ledgers.registry_actions import RegistryTransfer
 from ui.registry.filters import FilterBar
 from ui.registry.table_model import (BIRTH_DATE, ETHNICITY, ID_NUMBER, IDENTITIES, KEY_FOCUS, NAME, PHONE, SEX,
                                      STATUS, VILLAGE, PersonTableModel)
@@ -29,6 +30,7 @@ class PersonListPage(QWidget):
         self.filters = FilterBar(ctx)
         self.new_button = QPushButton(self.tr("New person"))
         self.new_button.clicked.connect(self.new_requested)
+        self.transfer = RegistryTransfer(ctx, lambda: self.model.query, self)  # 导出Excel (as shown), 导入花名册…
         self.count_label = QLabel()
         self.count_label.setStyleSheet("font-weight: bold;")
         self.hint = QLabel()
@@ -63,6 +65,9 @@ class PersonListPage(QWidget):
         counts.addWidget(self.count_label)
         counts.addSpacing(16)
         counts.addWidget(self.hint, 1)
+        counts.addWidget(self.transfer.note)
+        counts.addWidget(self.transfer.export_button)
+        counts.addWidget(self.transfer.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(counts)

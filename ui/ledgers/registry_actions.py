@@ -1,0 +1,76 @@
+"""The registry list's Excel buttons: 导出Excel (the list as filtered) and 导入花名册… (the import wizard).
+
+    transfer = RegistryTransfer(ctx, lambda: model.query, parent=list_page)   # the query the list shows
+    row.addWidget(transfer.export_button); row.addWidget(transfer.import_button); counts.addWidget(transfer.note)
+    transfer.export_to(path)        # on the worker thread; `exported` (Path) or `export_failed` (sentence)
+
+The export is ledgers.xlsx_export.export_people with the list's current PersonQuery — the function
+`vetstation people export` runs. ID numbers are written in full only for roles that see them in full.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
+
+from ledgers.xlsx_export import export_people
+from models.db import db
+from models.registry_search import PersonQuery
+from ui.ledgers.import_wizard import RosterImportWizard
+from ui.messages import show_error
+from ui.tasks import run_task
+
+
+class RegistryTransfer(QObject):
+    exported = Signal(object)  # Path
+    export_failed = Signal(str)
+
+    def __init__(self, ctx, query: Callable[[], PersonQuery], parent: QWidget):
+        super().__init__(parent)
+        self.ctx, self.query, self.widget = ctx, query, parent
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setObjectName("exportPeople")
+        self.export_button.clicked.connect(self.choose_export_path)
+        self.import_button = QPushButton(self.tr("Import roster…"))
+        self.import_button.setObjectName("importRoster")
+        self.import_button.clicked.connect(self.open_import)
+        self.note = QLabel()  # "exported to …", beside the list's count
+        self.note.setObjectName("hint")
+        self.wizard: RosterImportWizard | None = None
+
+    def choose_export_path(self) -> None:
+        default = f"人员名单_{dt.date.today().isoformat()}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self.widget, self.tr("Export to Excel"), default, "Excel (*.xlsx)")
+        if path:
+            self.export_to(Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx"))
+
+    def export_to(self, path: Path) -> None:
+        """Every person the list's filter matches (not only the rows loaded), on the worker thread."""
+        query, full_id = self.query(), self.ctx.sees_full_id_numbers
+
+        def job():
+            try:
+                return (yield from export_people(path, query, full_id=full_id))
+            finally:
+                db.close()  # the worker's connection must not outlive this job
+
+        self.export_button.setEnabled(False)
+        run_task(self.widget, job(), label=self.tr("Exporting…"), on_done=self._exported, on_error=self._failed)
+
+    def _exported(self, path) -> None:
+        self.export_button.setEnabled(True)
+        self.note.setText(self.tr("Exported to {path}").format(path=path))
+        self.exported.emit(path)
+
+    def _failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        show_error(self.widget, message)
+        self.export_failed.emit(message)
+
+    def open_import(self) -> RosterImportWizard:
+        self.wizard = RosterImportWizard(self.ctx, self.widget)
+        self.wizard.open()
+        return self.wizard
