@@ -9,9 +9,10 @@ Every number comes from a query of the live database, read on the worker thread 
 big registry never delays the window; `refreshed` is emitted once they are on screen. The work items
 are models.workbench.workbench(): follow-ups, visits due, dispute deadlines, aid cases waiting for a
 step, cards to hand out — due within a few days or overdue (red); clicking one opens it in its area.
-Areas that do not exist yet (USB exchange) say so instead of showing made-up figures. Refreshes
-when ctx announces a change (every write also changes the count of changes not yet sent, so any
-change counts).
+The exchange figure is sync.status.exchange_status(): at a station, the changes the bureau has not
+yet confirmed and the date it confirmed up to; at the bureau, conflicts and duplicate persons
+waiting for a person to resolve them. Refreshes when ctx announces a change (every write also
+changes the count of unconfirmed changes, so any change counts).
 """
 from __future__ import annotations
 
@@ -25,13 +26,13 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView, QL
 from shiboken6 import isValid
 
 from models.backup import list_backups
-from models.changelog import Change
 from models.db import db
 from models.fields import local_display
 from models.person import FIELD_LABELS, Person
 from models.registry_search import PersonQuery, count_people, search_people
 from models.vocab import label
 from models.workbench import WorkItem, workbench
+from sync.status import exchange_status
 from ui.tasks import run_task
 
 RECENT = 10
@@ -51,7 +52,7 @@ class WorkbenchFigures:
     active: int
     key_focus: int
     registered_this_month: int
-    unsent_changes: int
+    exchange: dict  # sync.status.exchange_status()
     last_backup: dt.datetime | None
     recent: list[dict]
     work: list[WorkItem]
@@ -70,8 +71,7 @@ def workbench_figures(home, installation) -> WorkbenchFigures:
         active=count_people(PersonQuery(status="active")),
         key_focus=count_people(PersonQuery(status="active", key_focus=True)),
         registered_this_month=Person.live().where(Person.created_at >= month_start_utc()).count(),
-        # No bundle has ever been written (USB exchange is not built yet): every local change is unsent.
-        unsent_changes=Change.select().where(Change.origin == installation.id).count(),
+        exchange=exchange_status(home),
         last_backup=dt.datetime.fromtimestamp(backups[0].stat().st_mtime) if backups else None,
         recent=search_people(PersonQuery(), limit=RECENT, order="updated_at", descending=True),
         work=workbench(dt.date.today(), station_code=None if installation.is_bureau else installation.station_code),
@@ -121,13 +121,11 @@ class Workbench(QWidget):
         heading.addStretch(1)
         heading.addWidget(self.today, 0, Qt.AlignBottom)
 
-        unsent_note = (self.tr("USB data exchange with the bureau is not available yet in this version.")
-                       if not ctx.installation.is_bureau else
-                       self.tr("USB data exchange with the stations is not available yet in this version."))
         self.active = _Figure(self.tr("Persons registered (active)"))
         self.key_focus = _Figure(self.tr("Under key focus"))
         self.this_month = _Figure(self.tr("Registered this month"))
-        self.unsent = _Figure(self.tr("Changes not yet sent"), unsent_note)
+        self.unsent = _Figure(self.tr("Conflicts and duplicates to resolve") if ctx.installation.is_bureau
+                              else self.tr("Changes not yet confirmed by the bureau"), " ")
         self.backup = _Figure(self.tr("Last backup"), small=True)
         figures = QGridLayout()
         figures.setSpacing(14)
@@ -254,13 +252,29 @@ class Workbench(QWidget):
         self.active.value.setText(str(figures.active))
         self.key_focus.value.setText(str(figures.key_focus))
         self.this_month.value.setText(str(figures.registered_this_month))
-        self.unsent.value.setText(str(figures.unsent_changes))
+        self._show_exchange(figures.exchange)
         if figures.last_backup is None:
             self.backup.value.setText(self.tr("None yet"))
         else:
             self.backup.value.setText(figures.last_backup.strftime("%Y-%m-%d %H:%M"))
         self._fill_recent(figures.recent)
         self._fill_work(figures.work)
+
+    def _show_exchange(self, exchange: dict) -> None:
+        waiting = exchange["conflicts"] + exchange["duplicates"]
+        if self.ctx.installation.is_bureau:
+            self.unsent.value.setText(str(waiting))
+            note = self.tr("Resolve them under “Data exchange”.") if waiting else self.tr("Nothing waits.")
+        else:
+            self.unsent.value.setText(str(exchange["unconfirmed"]))
+            if exchange.get("confirmed_at"):
+                note = self.tr("Confirmed by the bureau up to {date}").format(
+                    date=local_display(exchange["confirmed_at"]))
+            else:
+                note = self.tr("The bureau has not confirmed any bundle yet.")
+            if waiting:
+                note += self.tr("; {count} conflicts to resolve").format(count=waiting)
+        self.unsent.note.setText(note)
 
     def _fill_recent(self, rows: list[dict]) -> None:
         self.recent.clear()

@@ -2275,14 +2275,6 @@ Give it to the station separately from the file.</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <source>USB data exchange with the bureau is not available yet in this version.</source>
-        <translation>本版本暂未开放与事务局的U盘数据交换。</translation>
-    </message>
-    <message>
-        <source>USB data exchange with the stations is not available yet in this version.</source>
-        <translation>本版本暂未开放与服务站的U盘数据交换。</translation>
-    </message>
-    <message>
         <source>Persons registered (active)</source>
         <translation>在册人员</translation>
     </message>
@@ -2293,10 +2285,6 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Registered this month</source>
         <translation>本月新建档</translation>
-    </message>
-    <message>
-        <source>Changes not yet sent</source>
-        <translation>尚未报送的变更</translation>
     </message>
     <message>
         <source>Last backup</source>
@@ -2351,6 +2339,26 @@ Give it to the station separately from the file.</source>
         <translation>没有到期或逾期的事项。</translation>
     </message>
     <message>
+        <source>Resolve them under “Data exchange”.</source>
+        <translation>请在“数据交换”中处理。</translation>
+    </message>
+    <message>
+        <source>Nothing waits.</source>
+        <translation>没有待处理的事项。</translation>
+    </message>
+    <message>
+        <source>Confirmed by the bureau up to {date}</source>
+        <translation>已由事务局确认至 {date}</translation>
+    </message>
+    <message>
+        <source>The bureau has not confirmed any bundle yet.</source>
+        <translation>事务局尚未确认任何数据包。</translation>
+    </message>
+    <message>
+        <source>; {count} conflicts to resolve</source>
+        <translation>；另有 {count} 条冲突待解决</translation>
+    </message>
+    <message>
         <source>{count} items, {overdue} overdue</source>
         <translation>共 {count} 项，逾期 {overdue} 项</translation>
     </message>
@@ -2361,6 +2369,14 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Due and overdue</source>
         <translation>到期与逾期</translation>
+    </message>
+    <message>
+        <source>Conflicts and duplicates to resolve</source>
+        <translation>待解决的冲突与重复人员</translation>
+    </message>
+    <message>
+        <source>Changes not yet confirmed by the bureau</source>
+        <translation>尚未经事务局确认的修改</translation>
     </message>
     <message>
         <source>Today is {date}</source>

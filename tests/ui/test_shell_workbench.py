@@ -40,7 +40,7 @@ def open_workbench(qtbot, ctx) -> Workbench:
     """The page with its figures read (they are read on the worker thread)."""
     page = Workbench(ctx)
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.refreshed):
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
         pass  # the read finishes inside the event loop this waits in
     return page
 
@@ -61,7 +61,7 @@ def test_figures_count_active_key_focus_and_this_months_registrations(ctx, actor
     assert figures.active == 2
     assert figures.key_focus == 1  # the deceased person no longer counts
     assert figures.registered_this_month == 3
-    assert figures.unsent_changes == Change.select().where(Change.origin == ctx.installation.id).count() > 0
+    assert figures.exchange["unconfirmed"] == Change.select().where(Change.origin == ctx.installation.id).count() > 0
     assert figures.last_backup is None
 
 
@@ -81,7 +81,7 @@ def test_the_workbench_shows_the_figures_and_the_last_backup(qtbot, ctx, actor, 
     assert page.active.value.text() == "1"
     assert page.key_focus.value.text() == "0"
     assert page.backup.value.text() != "尚无备份"
-    assert page.unsent.note.text() == "本版本暂未开放与事务局的U盘数据交换。"
+    assert page.unsent.note.text() == "事务局尚未确认任何数据包。"
 
 
 def test_without_a_backup_the_workbench_says_none_yet(qtbot, ctx, dressed_app):
@@ -132,7 +132,7 @@ def test_clicking_a_recent_person_opens_them_in_the_registry(qtbot, ctx, actor, 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     workbench = window.pages["workbench"]
-    with qtbot.waitSignal(workbench.refreshed):
+    with qtbot.waitSignal(workbench.refreshed, timeout=30_000):
         pass
     item = workbench.recent.topLevelItem(0)
     with qtbot.waitSignal(workbench.person_requested) as blocker:
@@ -150,4 +150,4 @@ def test_a_bureau_workbench_speaks_of_the_stations(qtbot, home, dressed_app):
 
     init_bureau("乌审旗退役军人事务局", actor=CLI_ACTOR)
     page = open_workbench(qtbot, AppContext(home, current(), Actor("chief", "局长", "bureau_admin")))
-    assert page.unsent.note.text() == "本版本暂未开放与服务站的U盘数据交换。"
+    assert page.unsent.value.text() == "0" and page.unsent.note.text() == "没有待处理的事项。"
