@@ -146,6 +146,9 @@ def run_gui(home_root: Path, *, quit_after_ms: int | None = None,
         window.show_maximized()
         shown_ms = (time.perf_counter() - started) * 1000
         log.info("main window shown %.0f ms after start for %s", shown_ms, ctx.actor.username)
+        from ui.settings.backups import start_daily_backup
+
+        start_daily_backup(window, home)  # the daily automatic backup, in the background
         if quit_after_ms is not None:
             print(f"vetstation: main window shown after {shown_ms:.0f} ms", file=sys.stderr)
             _after(window, quit_after_ms, app.quit)

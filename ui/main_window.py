@@ -184,6 +184,13 @@ class MainWindow(QMainWindow):
                 return LedgerPage(self.ctx)
             except Exception:  # missing or broken: the window must still open; the log says why
                 log.exception("ledgers page could not be loaded; showing it as unavailable")
+        if key == "settings":
+            try:
+                from ui.settings import SettingsPage
+
+                return SettingsPage(self.ctx)
+            except Exception:  # missing or broken: the window must still open; the log says why
+                log.exception("settings page could not be loaded; showing it as unavailable")
         return UnavailablePage(self.titles[key])
 
     def open_person(self, person_id: str) -> None:

@@ -2,6 +2,175 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutSection</name>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>{found} (this program: {supported})</source>
+        <translation>{found}（本程序：{supported}）</translation>
+    </message>
+    <message>
+        <source>Program version</source>
+        <translation>程序版本</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>本单位</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>服务站</translation>
+    </message>
+    <message>
+        <source>Bureau</source>
+        <translation>事务局</translation>
+    </message>
+    <message>
+        <source>Installation ID</source>
+        <translation>安装标识</translation>
+    </message>
+    <message>
+        <source>Division code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>Database schema version</source>
+        <translation>数据结构版本</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsSection</name>
+    <message>
+        <source>Log-in name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <source>Add account…</source>
+        <translation>添加账号…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <source>Only the station head or the bureau administrator manages accounts. You can change your own password here.</source>
+        <translation>账号由站长或事务局管理员管理，您在这里只能修改自己的密码。</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Deactivate account</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <source>{name} ({login}) will no longer be able to log in. What they recorded stays, attributed to them. You can reactivate the account later.
+
+Deactivate it?</source>
+        <translation>停用后，{name}（{login}）将不能再登录。其录入的内容保留不变，仍记在其名下；以后可以重新启用。
+
+确定停用吗？</translation>
+    </message>
+    <message>
+        <source>Account not changed</source>
+        <translation>账号未修改</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <source>The person logs in with this name and password; tell them to change the password after the first log-in.</source>
+        <translation>用此登录名和密码登录；请提醒本人首次登录后修改密码。</translation>
+    </message>
+    <message>
+        <source>letters and digits, e.g. wangfang</source>
+        <translation>字母和数字，例如 wangfang</translation>
+    </message>
+    <message>
+        <source>Log-in name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>AdoptEnrollmentDialog</name>
     <message>
         <source>Enroll with the bureau</source>
@@ -56,6 +225,81 @@
     <message>
         <source>New aid case… (Ctrl+N)</source>
         <translation>新建帮扶案件…（Ctrl+N）</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsSection</name>
+    <message>
+        <source>A backup is made automatically once a day after log-in, and before every import, restore and program upgrade. The newest {n} of each kind are kept.</source>
+        <translation>每天首次登录后自动备份一次；每次导入、恢复和程序升级前也会自动备份。每种备份保留最近 {n} 份。</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore this backup…</source>
+        <translation>恢复此备份…</translation>
+    </message>
+    <message>
+        <source>Open backup folder</source>
+        <translation>打开备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <source>Backup not made</source>
+        <translation>备份未完成</translation>
+    </message>
+    <message>
+        <source>Backed up to {file}.</source>
+        <translation>已备份到 {file}。</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>All data of this installation will be replaced by the backup of {when} ({why}). Whatever was entered after that time will no longer be shown.
+
+The current data is backed up first, so this step can be undone by restoring that backup.
+
+If data was exchanged with the bureau after {when}, tell the bureau before the next exchange.
+
+Restore this backup now?</source>
+        <translation>本单位的当前全部数据将被 {when} 的备份（{why}）替换，此后录入的内容将不再显示。
+
+恢复前会先自动备份当前数据，如需撤销，恢复那份备份即可。
+
+如果 {when} 之后已与事务局交换过数据，请在下次交换前告知事务局。
+
+确定现在恢复此备份吗？</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when}. The data as it was just before is kept as {file}.</source>
+        <translation>已恢复 {when} 的备份。恢复前的数据已保存为 {file}。</translation>
+    </message>
+    <message>
+        <source>Backup not restored</source>
+        <translation>备份未恢复</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1524,128 @@ Give it to the station separately from the file.</source>
     </message>
 </context>
 <context>
+    <name>NewOptionDialog</name>
+    <message>
+        <source>New item in {list}</source>
+        <translation>在「{list}」中添加选项</translation>
+    </message>
+    <message>
+        <source>The code identifies the item in every installation and never changes; the label can be corrected later.</source>
+        <translation>代码在各站和事务局中标识这一选项，设定后不再更改；名称以后可以修改。</translation>
+    </message>
+    <message>
+        <source>letters, digits or _</source>
+        <translation>字母、数字或下划线</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>This list already has an item with the code {code}.</source>
+        <translation>此列表中已有代码为 {code} 的选项。</translation>
+    </message>
+</context>
+<context>
+    <name>OptionListsSection</name>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>添加选项…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>改名…</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Setting…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Changes reach every station with the next data exchange. Items are retired, not deleted, so older records keep their label.</source>
+        <translation>修改将随下次数据交换下发到各服务站。选项只能停用、不能删除，已有记录仍显示原名称。</translation>
+    </message>
+    <message>
+        <source>The option lists are maintained by the Veterans Affairs Bureau for all stations; here they can only be viewed. Changes arrive with the data exchange.</source>
+        <translation>选项列表由旗退役军人事务局统一维护，服务站只能查看；局里的修改随数据交换下发。</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>every {n} days</source>
+        <translation>每 {n} 天</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必交</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>非必交</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Rename item</source>
+        <translation>选项改名</translation>
+    </message>
+    <message>
+        <source>New label for {label}:</source>
+        <translation>「{label}」的新名称：</translation>
+    </message>
+    <message>
+        <source>Visit cadence</source>
+        <translation>走访周期</translation>
+    </message>
+    <message>
+        <source>Visit {label} persons every how many days?</source>
+        <translation>「{label}」等级的对象每隔多少天走访一次？</translation>
+    </message>
+    <message>
+        <source>Option list not changed</source>
+        <translation>选项列表未修改</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Lift an exclusion</source>
@@ -1288,6 +1654,25 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Why is it lifted?</source>
         <translation>解除理由</translation>
+    </message>
+</context>
+<context>
+    <name>OwnPasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Type your current password first, then the new one twice.</source>
+        <translation>请先输入当前密码，再输入两遍新密码。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
     </message>
 </context>
 <context>
@@ -1696,6 +2081,21 @@ Give it to the station separately from the file.</source>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password of {name}</source>
+        <translation>重设{name}的密码</translation>
+    </message>
+    <message>
+        <source>Use this when {name} has forgotten the password. The old password stops working at once.</source>
+        <translation>{name}忘记密码时使用。重设后原密码立即失效。</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+</context>
+<context>
     <name>RosterImportWizard</name>
     <message>
         <source>Import a roster (.xlsx)</source>
@@ -1909,6 +2309,37 @@ Give it to the station separately from the file.</source>
     <message>
         <source>New service record… (Ctrl+N)</source>
         <translation>新建服务记录…（Ctrl+N）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>系统设置</translation>
+    </message>
+    <message>
+        <source>Accounts, villages, option lists, backups and facts about this installation.</source>
+        <translation>账号、嘎查村、选项列表、数据备份和本单位信息。</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>嘎查村</translation>
+    </message>
+    <message>
+        <source>Option lists</source>
+        <translation>选项列表</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>数据备份</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
     </message>
 </context>
 <context>
@@ -2203,6 +2634,73 @@ Give it to the station separately from the file.</source>
     </message>
 </context>
 <context>
+    <name>VillagesSection</name>
+    <message>
+        <source>Station</source>
+        <translation>服务站</translation>
+    </message>
+    <message>
+        <source>Village (嘎查/村)</source>
+        <translation>嘎查村</translation>
+    </message>
+    <message>
+        <source>Persons registered</source>
+        <translation>登记人数</translation>
+    </message>
+    <message>
+        <source>Add village…</source>
+        <translation>添加嘎查村…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>改名…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>The villages offered in the person form and the ledger filters. A village where people are registered cannot be removed; correct a wrong name by renaming it.</source>
+        <translation>信息采集表和台账筛选中可选的嘎查村。已有服务对象登记的嘎查村不能删除；名称有误请改名。</translation>
+    </message>
+    <message>
+        <source>Add village</source>
+        <translation>添加嘎查村</translation>
+    </message>
+    <message>
+        <source>Name of the 嘎查 or 村 (as on official documents):</source>
+        <translation>嘎查或村的名称（与正式文件一致）：</translation>
+    </message>
+    <message>
+        <source>Village not added</source>
+        <translation>嘎查村未添加</translation>
+    </message>
+    <message>
+        <source>Rename village</source>
+        <translation>嘎查村改名</translation>
+    </message>
+    <message>
+        <source>New name for {name}:</source>
+        <translation>「{name}」的新名称：</translation>
+    </message>
+    <message>
+        <source>Village not renamed</source>
+        <translation>嘎查村未改名</translation>
+    </message>
+    <message>
+        <source>Remove village</source>
+        <translation>删除嘎查村</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the list of villages?</source>
+        <translation>要从嘎查村列表中删除「{name}」吗？</translation>
+    </message>
+    <message>
+        <source>Village not removed</source>
+        <translation>嘎查村未删除</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <source>Record a visit</source>
@@ -2385,6 +2883,33 @@ Give it to the station separately from the file.</source>
     <message>
         <source>None yet</source>
         <translation>尚无备份</translation>
+    </message>
+</context>
+<context>
+    <name>WriteDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>至少 {n} 位</translation>
+    </message>
+    <message>
+        <source>the same again</source>
+        <translation>再输入一遍</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>The two passwords typed differ. Please type them again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
 </context>
 <context>

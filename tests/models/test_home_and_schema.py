@@ -113,3 +113,16 @@ def test_restore_brings_back_the_backed_up_state_and_keeps_the_current_one(stati
     assert [p.name for p in Person.select()] == ["备份前"]
     with sqlite3.connect(safety) as kept:
         assert kept.execute("SELECT COUNT(*) FROM person").fetchone()[0] == 2
+
+
+def test_after_a_restore_new_changes_never_reuse_a_sequence_number(station, actor):
+    from models.backup import backup_database
+    from models.changelog import Change
+
+    snapshot = backup_database(station, reason="manual")
+    save_person(None, person_values(3, name="已发出"), actor=actor)
+    sent = Installation.get_current().last_seq
+    restore_database(station, snapshot)
+    save_person(None, person_values(4, name="恢复后"), actor=actor)
+    assert min(c.seq for c in Change.select().where(Change.record_id.in_(
+        [p.id for p in Person.select().where(Person.name == "恢复后")]))) > sent
