@@ -75,10 +75,10 @@ def _filtered(query: PersonQuery, select):
     if condition is not None:
         select = select.where(condition)
     if query.identity:
-        has = PersonIdentity.select(PersonIdentity.id).where(
-            (PersonIdentity.person == Person.id) & (PersonIdentity.category == query.identity)
-            & PersonIdentity.deleted_at.is_null())
-        select = select.where(peewee.fn.EXISTS(has))
+        # IN, not a correlated EXISTS: SQLite would scan a category's identities once per person
+        holders = PersonIdentity.select(PersonIdentity.person).where(
+            (PersonIdentity.category == query.identity) & PersonIdentity.deleted_at.is_null())
+        select = select.where(Person.id.in_(holders))
     if query.village_id:
         select = select.where(Person.village == query.village_id)
     if query.status:
@@ -124,7 +124,10 @@ def attach_identities(rows: list[dict]) -> None:
 
 
 def all_tags() -> list[str]:
+    """Every tag in use; reads the distinct tag lists (a few hundred), not every person."""
     tags: set[str] = set()
-    for (value,) in Person.select(Person.tags).where(Person.deleted_at.is_null() & (Person.tags != "[]")).tuples():
+    rows = (Person.select(Person.tags).distinct()
+            .where(Person.deleted_at.is_null() & (Person.tags != peewee.Value("[]", converter=False))))
+    for (value,) in rows.tuples():
         tags.update(value or [])
     return sorted(tags)

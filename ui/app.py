@@ -149,6 +149,7 @@ def run_gui(home_root: Path, *, quit_after_ms: int | None = None,
         from ui.settings.backups import start_daily_backup
 
         start_daily_backup(window, home)  # the daily automatic backup, in the background
+        QTimer.singleShot(300, lambda: window.prepare_area("registry"))  # after the first paint
         if quit_after_ms is not None:
             print(f"vetstation: main window shown after {shown_ms:.0f} ms", file=sys.stderr)
             _after(window, quit_after_ms, app.quit)

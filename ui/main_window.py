@@ -4,10 +4,10 @@
     window.show_area("registry")        # creates the page on first visit, returns it
     window.open_person(person_id)       # the registry, opened at that person
 
-Pages are built lazily from AREA_KEYS by `_build_page`: the workbench, the registry and the
-casework pages of CASEWORK_PAGES are real; every other area shows UnavailablePage until its module
-exists. Pages are imported inside `_build_page` so the window still opens when one is missing or
-broken (then that area is an unavailable page too, and the reason is logged). Ctrl+1…9 switch
+Pages are built lazily from AREA_KEYS by `_build_page`: the workbench and the pages listed in
+PAGES are real; an area without a page (the work checklist) shows UnavailablePage. Pages are
+imported inside `_build_page` so the window still opens when one is missing or broken (then that
+area is an unavailable page too, and the reason is logged). Ctrl+1…9 switch
 areas; Ctrl+F focuses the registry's search box.
 """
 from __future__ import annotations
@@ -28,14 +28,19 @@ from ui.workbench import Workbench
 
 log = logging.getLogger(__name__)
 
-# area key -> (module, class) of the casework pages (ui/casework); each has open_record(record_id)
-CASEWORK_PAGES = {
+# area key -> (module, class) of its page, built on first visit with the AppContext. A page may offer
+# person_requested (a person to open in the registry), open_person, open_record(record_id), focus_search.
+PAGES = {
+    "registry": ("ui.registry", "RegistryPage"),
     "services": ("ui.casework.services_page", "ServicesPage"),
     "visits": ("ui.casework.visits_page", "VisitsPage"),
     "employment": ("ui.casework.employment_page", "EmploymentPage"),
     "cards": ("ui.casework.cards_page", "CardsPage"),
     "aid": ("ui.casework.aid_page", "AidPage"),
     "disputes": ("ui.casework.disputes_page", "DisputesPage"),
+    "ledgers": ("ui.ledgers", "LedgerPage"),
+    "exchange": ("ui.sync", "ExchangePage"),
+    "settings": ("ui.settings", "SettingsPage"),
 }
 AREA_KEYS = ("workbench", "registry", "services", "visits", "cards", "aid", "disputes", "employment",
              "tasks", "ledgers", "exchange", "settings")
@@ -137,15 +142,21 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def show_area(self, key: str) -> QWidget:
-        page = self.pages.get(key)
-        if page is None:
-            page = self.pages[key] = self._build_page(key)
-            self.stack.addWidget(page)
+        page = self.prepare_area(key)
         self.stack.setCurrentWidget(page)
         return page
 
     def current_area(self) -> str:
         return AREA_KEYS[self.nav.currentRow()]
+
+    def prepare_area(self, key: str) -> QWidget:
+        """Build an area's page without showing it (the registry is prepared while the user reads
+        the workbench, so its first opening is instant)."""
+        page = self.pages.get(key)
+        if page is None:
+            page = self.pages[key] = self._build_page(key)
+            self.stack.addWidget(page)
+        return page
 
     def _build_page(self, key: str) -> QWidget:
         if key == "workbench":
@@ -153,44 +164,16 @@ class MainWindow(QMainWindow):
             page.person_requested.connect(self.open_person)
             page.record_requested.connect(self.open_record)
             return page
-        if key == "registry":
+        if key in PAGES:
+            module, name = PAGES[key]
             try:
-                from ui.registry import RegistryPage
-
-                return RegistryPage(self.ctx, self)
-            except Exception:  # missing or broken: the window must still open; the log says why
-                log.exception("registry page could not be loaded; showing it as unavailable")
-        if key in CASEWORK_PAGES:
-            try:
-                module, name = CASEWORK_PAGES[key]
                 page = getattr(importlib.import_module(module), name)(self.ctx)
-                page.person_requested.connect(self.open_person)
-                return page
             except Exception:  # missing or broken: the window must still open; the log says why
                 log.exception("%s page could not be loaded; showing it as unavailable", key)
-        if key == "exchange":
-            try:
-                from ui.sync import ExchangePage
-
-                page = ExchangePage(self.ctx)
-                page.person_requested.connect(self.open_person)
+            else:
+                if hasattr(page, "person_requested"):
+                    page.person_requested.connect(self.open_person)
                 return page
-            except Exception:  # missing or broken: the window must still open; the log says why
-                log.exception("exchange page could not be loaded; showing it as unavailable")
-        if key == "ledgers":
-            try:
-                from ui.ledgers import LedgerPage
-
-                return LedgerPage(self.ctx)
-            except Exception:  # missing or broken: the window must still open; the log says why
-                log.exception("ledgers page could not be loaded; showing it as unavailable")
-        if key == "settings":
-            try:
-                from ui.settings import SettingsPage
-
-                return SettingsPage(self.ctx)
-            except Exception:  # missing or broken: the window must still open; the log says why
-                log.exception("settings page could not be loaded; showing it as unavailable")
         return UnavailablePage(self.titles[key])
 
     def open_person(self, person_id: str) -> None:

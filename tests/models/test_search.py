@@ -64,3 +64,11 @@ def test_results_come_sorted_by_pinyin_and_page_by_page(people):
 
 def test_typed_wildcards_are_ignored(people):
     assert names("王建%") == names("王建") and names("王_建") == names("王建")
+
+
+def test_all_tags_lists_each_tag_once(people, actor):
+    from models.registry_search import all_tags
+
+    save_person(people["王建国"].id, {"tags": ["低保", "独居"]}, actor=actor)
+    save_person(people["巴特尔"].id, {"tags": ["独居"]}, actor=actor)
+    assert all_tags() == ["低保", "独居"]
