@@ -111,6 +111,15 @@ def search_people(query: PersonQuery, *, offset: int = 0, limit: int = 100, orde
     return rows
 
 
+def first_page(query: PersonQuery, *, limit: int = 100, order: str = "name",
+               descending: bool = False) -> tuple[int, list[dict]]:
+    """(total, first page) as the list opens: a page shorter than `limit` is the whole answer,
+    so the count (a second scan) is only run when there are more hits than one page."""
+    rows = search_people(query, offset=0, limit=limit, order=order, descending=descending)
+    total = len(rows) if len(rows) < limit else count_people(query)
+    return total, rows
+
+
 def attach_identities(rows: list[dict]) -> None:
     ids = [r["id"] for r in rows]
     found: dict[str, list[str]] = {i: [] for i in ids}

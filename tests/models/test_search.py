@@ -72,3 +72,12 @@ def test_all_tags_lists_each_tag_once(people, actor):
     save_person(people["王建国"].id, {"tags": ["低保", "独居"]}, actor=actor)
     save_person(people["巴特尔"].id, {"tags": ["独居"]}, actor=actor)
     assert all_tags() == ["低保", "独居"]
+
+
+def test_the_first_page_knows_the_total_with_or_without_a_second_count(people):
+    from models.registry_search import first_page
+
+    total, rows = first_page(PersonQuery(text="王建"), limit=1)
+    assert total == 2 and [r["name"] for r in rows] == ["王建国"]
+    total, rows = first_page(PersonQuery(text="王建"), limit=100)
+    assert total == 2 and len(rows) == 2

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 from models import vocab
 from models.idnumber import mask
 from models.person import FIELD_LABELS
-from models.registry_search import PersonQuery, count_people, search_people
+from models.registry_search import PersonQuery, count_people, first_page, search_people
 
 PAGE_SIZE = 100
 
@@ -48,13 +48,15 @@ class PersonTableModel(QAbstractTableModel):
     # -- what to show ------------------------------------------------------------------------
     def set_query(self, query: PersonQuery) -> None:
         """Show the people matching `query`; SearchTooShort leaves the current rows in place."""
-        total = count_people(query)
+        total, rows = first_page(query, limit=self.page_size, order=self.order, descending=self.descending)
         self.query = query
-        self._reload(total)
+        self._show(total, rows)
 
     def refresh(self) -> None:
         """Reload after a change, keeping as many rows as were loaded (so the view does not jump)."""
-        self._reload(count_people(self.query), keep=len(self.rows))
+        total, rows = first_page(self.query, limit=max(self.page_size, len(self.rows)), order=self.order,
+                                 descending=self.descending)
+        self._show(total, rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
@@ -66,10 +68,12 @@ class PersonTableModel(QAbstractTableModel):
         self.order, self.descending = key, descending
         self._reload(self.total if self.rows else count_people(self.query))
 
-    def _reload(self, total: int, keep: int = 0) -> None:
+    def _reload(self, total: int) -> None:
+        self._show(total, self._fetch(0, self.page_size))
+
+    def _show(self, total: int, rows: list[dict]) -> None:
         self.beginResetModel()
-        self.total = total
-        self.rows = self._fetch(0, max(self.page_size, keep))
+        self.total, self.rows = total, rows
         self.endResetModel()
         self.totalChanged.emit(total)
 
