@@ -105,9 +105,20 @@ def probe(home_root: str) -> int:
     window.show_maximized()
     QApplication.processEvents()
     started = time.perf_counter()
-    page = window.select_area("registry")
+    page = window.select_area("registry")  # cold: imports ui.registry, builds the page, first query
     QApplication.processEvents()
     open_ms = (time.perf_counter() - started) * 1000
+    # As the app runs it: run_gui prepares the registry 300 ms after the first paint, then the click.
+    second = MainWindow(ctx)
+    second.show_maximized()
+    QApplication.processEvents()
+    second.prepare_area("registry")
+    QApplication.processEvents()
+    started = time.perf_counter()
+    second.select_area("registry")
+    QApplication.processEvents()
+    prepared_ms = (time.perf_counter() - started) * 1000
+    second.close()
     reopen = []
     for _ in range(5):
         window.select_area("workbench")
@@ -124,7 +135,8 @@ def probe(home_root: str) -> int:
             list_page.apply_query(PersonQuery(text=text))
             QApplication.processEvents()
             searches.append(round((time.perf_counter() - started) * 1000, 1))
-    print(json.dumps({"first_open_ms": round(open_ms, 1), "switch_back_ms": stats(reopen),
+    print(json.dumps({"first_open_ms": round(open_ms, 1), "prepared_open_ms": round(prepared_ms, 1),
+                      "switch_back_ms": stats(reopen),
                       "typed_searches_ms": searches}))
     window.close()
     app.quit()
