@@ -65,15 +65,21 @@ def issue_enrollment(home, code: str, name: str) -> dict:
             "age_identity": str(age), "certificate": cert, "bureau": bureau_keys.bureau}
 
 
+def normalize_passphrase(passphrase: str | None) -> str:
+    """Passphrases are read aloud and typed by hand: spaces around them and letter case don't count."""
+    return (passphrase or "").strip().upper()
+
+
 def seal(payload: dict, passphrase: str) -> bytes:
-    return pyrage.passphrase.encrypt(json.dumps(payload, ensure_ascii=False).encode("utf-8"), passphrase)
+    return pyrage.passphrase.encrypt(json.dumps(payload, ensure_ascii=False).encode("utf-8"),
+                                     normalize_passphrase(passphrase))
 
 
 def write_enrollment(home, code: str, name: str, out: Path, passphrase: str | None = None) -> str:
     """Bureau: write the sealed enrollment file; return the passphrase to show or print."""
     from sync.keys import write_secret
 
-    passphrase = passphrase or generate_passphrase()
+    passphrase = normalize_passphrase(passphrase) or generate_passphrase()
     payload = issue_enrollment(home, code, name)
     try:
         write_secret(Path(out), seal(payload, passphrase))
@@ -90,7 +96,7 @@ def open_enrollment(path: Path, passphrase: str) -> dict:
     if not sealed.startswith(b"age-encryption.org/v1"):
         raise EnrollmentRefused("这不是服务站登记文件（格式不对）。")
     try:
-        payload = json.loads(pyrage.passphrase.decrypt(sealed, (passphrase or "").strip().upper()))
+        payload = json.loads(pyrage.passphrase.decrypt(sealed, normalize_passphrase(passphrase)))
     except pyrage.DecryptError:
         raise EnrollmentRefused("口令不对，或登记文件已损坏。请核对局里提供的口令（不区分大小写）。") from None
     except ValueError:

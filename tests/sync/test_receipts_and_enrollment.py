@@ -85,3 +85,13 @@ def test_a_station_starts_from_a_sealed_enrollment_file(tmp_path):
     report = send(own, bureau, tmp_path / "usb")
     assert report.counts["created"] >= 1
     close_database()
+
+
+def test_a_passphrase_chosen_at_the_bureau_opens_the_file_whatever_case_the_station_types(tmp_path):
+    close_database()
+    bureau = make_bureau(tmp_path)
+    with bureau:
+        said = write_enrollment(bureau.home, "150626100", "嘎鲁图镇退役军人服务站", tmp_path / "e.vse",
+                                passphrase="wushen-2026 ")
+    assert said == "WUSHEN-2026"
+    assert open_enrollment(tmp_path / "e.vse", "Wushen-2026")["station_code"] == "150626100"
