@@ -132,7 +132,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _dispatch(args)
     except BrokenPipeError:  # `… | head` stopped reading: not an error worth a sentence
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+        # Python flushes stdout again at exit; point the descriptor at devnull so that stays quiet
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return FAILED
     except KeyboardInterrupt:
         print("已中断，未完成的操作已撤销。", file=sys.stderr)
