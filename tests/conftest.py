@@ -1,7 +1,9 @@
 """Shared fixtures: a fresh station home with its database open, and a logged-in actor."""
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
 
 import pytest
 
@@ -41,23 +43,30 @@ def actor(station):
     return Actor("admin", "张站长", "station_head")
 
 
-@pytest.fixture
-def read_only_folder(tmp_path):
-    """A folder nobody can write to — even root (chattr +i), which the tests run as in CI."""
-    import subprocess
-
-    folder = tmp_path / "read-only"
-    folder.mkdir()
+@contextlib.contextmanager
+def read_only(folder):
+    """Make `folder` unwritable — even for root (chattr +i), which the tests run as in CI — and
+    restore it afterwards. Skips the test where neither works."""
     folder.chmod(0o555)
     immutable = False
     if _writable(folder):
         immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
-    if _writable(folder):
-        pytest.skip("cannot make a read-only folder on this machine")
-    yield folder
-    if immutable:
-        subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
-    folder.chmod(0o755)
+    try:
+        if _writable(folder):
+            pytest.skip("cannot make a read-only folder on this machine")
+        yield folder
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+        folder.chmod(0o755)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    with read_only(folder):
+        yield folder
 
 
 def _writable(folder) -> bool:
