@@ -7,7 +7,7 @@ A job is a plain callable, or a generator that yields Progress(done, total, text
 result. A progress dialog appears only if the job runs longer than SHOW_AFTER_MS; Cancel sets a
 flag that a generator job sees at its next yield (the job then ends with JobCancelled).
 DomainError messages reach on_error as they are; any other exception is logged and reported as
-a generic sentence, never a traceback.
+a generic sentence, never a traceback. After every job the worker's database connection is closed.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from models.db import db
 from models.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,14 @@ class _Job(QRunnable):
         self.cancelled = False
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            # The worker's connection must not outlive the job: peewee keeps one per thread, and
+            # another home (a restore, the next test) may be opened before the next job.
+            db.close()
+
+    def _run(self) -> None:
         try:
             result = self.fn if inspect.isgenerator(self.fn) else self.fn()
             if inspect.isgenerator(result):

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView, QL
 from shiboken6 import isValid
 
 from models.backup import list_backups
-from models.db import db
 from models.fields import local_display
 from models.person import FIELD_LABELS, Person
 from models.registry_search import PersonQuery, count_people, search_people
@@ -221,13 +220,7 @@ class Workbench(QWidget):
         self._reading, self._read_again = True, False
         home, installation = self.ctx.home, self.ctx.installation
 
-        def job():
-            try:
-                return workbench_figures(home, installation)
-            finally:
-                db.close()  # the worker's connection must not outlive this job: another home may be opened later
-
-        run_task(self, job, on_done=self._read, on_error=self._read_failed)
+        run_task(self, lambda: workbench_figures(home, installation), on_done=self._read, on_error=self._read_failed)
 
     def _read(self, figures: WorkbenchFigures) -> None:
         if not isValid(self):

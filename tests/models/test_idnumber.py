@@ -2,7 +2,7 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, strategies as st
 from stdnum.cn import ric
 
 from models.idnumber import InvalidIdNumber, check_digit, mask, parse_id_number

@@ -8,12 +8,11 @@ from models import options
 from models.accounts import create_user
 from models.db import close_database, open_database
 from models.home import Home
-from models.installation import current, init_bureau, villages
+from models.installation import init_bureau, villages
 from models.registry import save_person
 from models.write import CLI_ACTOR, Actor
 from tests.models.people import person_values
 from tests.ui.settings_helpers import answer_yes, open_settings, warnings, zh_app  # noqa: F401 (fixtures)
-from ui.context import AppContext
 from ui.registry import RegistryPage
 
 BUREAU_ADMIN = Actor("ju", "赵科长", "bureau_admin")

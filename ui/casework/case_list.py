@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 
 from ledgers.xlsx_export import XlsxColumn, write_xlsx
 from models.cases_query import CaseQuery, categories, count_cases, list_cases, statuses
-from models.db import db
 from ui.casework.fields import DateEdit, account_names, fen_to_yuan
 from ui.registry.field_grid import MessageLine
 from ui.tasks import run_task
@@ -370,14 +369,8 @@ class CaseBrowser(QWidget):
         subtitle = f"{self.filters.describe()}，导出于{dt.date.today().isoformat()}"
         title = self.export_title
 
-        def job():
-            try:
-                return (yield from export_cases(path, title, query, columns, subtitle=subtitle, descending=descending))
-            finally:
-                db.close()  # the worker's connection must not outlive this job
-
         self.export_button.setEnabled(False)
-        run_task(self, job(), label=self.tr("Exporting…"), on_done=self._exported, on_error=self._export_failed)
+        run_task(self, export_cases(path, title, query, columns, subtitle=subtitle, descending=descending), label=self.tr("Exporting…"), on_done=self._exported, on_error=self._export_failed)
 
     def _exported(self, path) -> None:
         self.export_button.setEnabled(True)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 from ledgers.period_close import close_period, closed_pack
 from ledgers.period_pack import PACKS
-from models.db import db
 from models.fields import local_display
 from models.periods_closed import CLOSING_ROLES, ClosedPeriod
 from models.write import OpChanges
@@ -73,14 +72,8 @@ class PeriodClosing(QObject):
             return
         actor = self.ctx.actor
 
-        def job():
-            try:
-                return (yield from close_period(kind, period, actor=actor, station_code=station_code))
-            finally:
-                db.close()  # the worker's connection must not outlive this job
-
         self.close_button.setEnabled(False)
-        run_task(self.widget, job(), label=self.tr("Closing the period…"), on_done=self._closed,
+        run_task(self.widget, close_period(kind, period, actor=actor, station_code=station_code), label=self.tr("Closing the period…"), on_done=self._closed,
                  on_error=self._failed)
 
     def _closed(self, closed: ClosedPeriod) -> None:

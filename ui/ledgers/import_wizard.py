@@ -21,21 +21,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 from ledgers.roster_import import apply_import, check_mapping, plan_import, propose_mapping, read_roster, \
     remember_mapping
 from ledgers.roster_template import write_template
-from models.db import db
 from models.errors import DomainError, ValidationError
 from models.installation import Station
 from ui.ledgers.import_tables import DETAIL, MappingTable, PlanModel
 from ui.tasks import run_task
 
 FILE, MAPPING, REPORT, DONE = range(4)
-
-
-def _closing_db(job):
-    """Run a worker-thread job (a generator) and close the worker's connection afterwards."""
-    try:
-        return (yield from job)
-    finally:
-        db.close()
 
 
 class RosterImportWizard(QDialog):
@@ -319,7 +310,7 @@ class RosterImportWizard(QDialog):
                 self._show_problem(self.tr("Choose the station these people belong to."))
                 return
         self._busy(True)
-        run_task(self, _closing_db(plan_import(self.sheet, mapping, station_code=station_code)),
+        run_task(self, plan_import(self.sheet, mapping, station_code=station_code),
                  label=self.tr("Checking every row…"), on_done=self._planned, on_error=self._fail)
 
     def _planned(self, plan) -> None:
@@ -333,7 +324,7 @@ class RosterImportWizard(QDialog):
     # -- 3. import --------------------------------------------------------------------------------
     def run_import(self) -> None:
         self._busy(True)
-        self.job = run_task(self, _closing_db(apply_import(self.plan, actor=self.ctx.actor, home=self.ctx.home)),
+        self.job = run_task(self, apply_import(self.plan, actor=self.ctx.actor, home=self.ctx.home),
                             label=self.tr("Importing…"), on_done=self._imported, on_error=self._fail)
 
     def _imported(self, result) -> None:

@@ -14,7 +14,6 @@ runs — driven by ui.tasks.run_task; the PDF is written to a temporary folder o
 """
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
@@ -28,7 +27,6 @@ from ledgers.catalog import LEDGERS, LedgerOptions, printable_kinds, render_ledg
 from ledgers.files import output_file
 from ledgers.period_pack import PACKS
 from models import vocab
-from models.db import db
 from models.errors import DomainError
 from models.installation import Station, villages
 from ui.ledgers.closing import PeriodClosing
@@ -274,16 +272,10 @@ class LedgerPage(QWidget):
         self._serial += 1
         out = Path(self._workdir.name) / f"{kind}-{self._serial}.pdf"
 
-        def job():
-            try:
-                return (yield from render_ledger(kind, period, out, options, actor=actor,
-                                                 prepared_by=actor.display_name))
-            finally:
-                db.close()  # the worker's connection must not outlive this job
-
+        job = render_ledger(kind, period, out, options, actor=actor, prepared_by=actor.display_name)
         self.generate_button.setEnabled(False)
         self.pending = (kind, title, period, options)
-        self.job = run_task(self, job(), label=self.tr("Generating {title}…").format(title=title),
+        self.job = run_task(self, job, label=self.tr("Generating {title}…").format(title=title),
                             on_done=self._generated, on_error=self._failed)
 
     def _show_frozen(self, _closed) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
 from ledgers.xlsx_export import export_people
-from models.db import db
 from models.registry_search import PersonQuery
 from ui.ledgers.import_wizard import RosterImportWizard
 from ui.messages import show_error
@@ -51,14 +50,8 @@ class RegistryTransfer(QObject):
         """Every person the list's filter matches (not only the rows loaded), on the worker thread."""
         query, full_id = self.query(), self.ctx.sees_full_id_numbers
 
-        def job():
-            try:
-                return (yield from export_people(path, query, full_id=full_id))
-            finally:
-                db.close()  # the worker's connection must not outlive this job
-
         self.export_button.setEnabled(False)
-        run_task(self.widget, job(), label=self.tr("Exporting…"), on_done=self._exported, on_error=self._failed)
+        run_task(self.widget, export_people(path, query, full_id=full_id), label=self.tr("Exporting…"), on_done=self._exported, on_error=self._failed)
 
     def _exported(self, path) -> None:
         self.export_button.setEnabled(True)

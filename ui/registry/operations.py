@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.db import db
 from models.errors import DomainError
 from ui.tasks import run_task
 
@@ -31,9 +30,6 @@ def run_write(parent, fn, *, on_done, label: str | None = None):
             return Outcome(value=fn())
         except DomainError as exc:
             return Outcome(error=exc)
-        finally:
-            # the worker's connection must not outlive this job: another home may be opened later
-            db.close()
 
     return run_task(parent, job, on_done=on_done, on_error=lambda message: on_done(Outcome(error=DomainError(message))),
                     label=label)

@@ -101,11 +101,8 @@ class BackupsSection(QWidget):
         home, text = self.ctx.home, self.tr("Backing up the database…")
 
         def job():
-            try:
-                yield Progress(0, 0, text)  # the only point to cancel: nothing has been written yet
-                return backup_database(home, reason="manual")
-            finally:
-                db.close()  # the worker's connection must not outlive this job
+            yield Progress(0, 0, text)  # the only point to cancel: nothing has been written yet
+            return backup_database(home, reason="manual")
 
         self.backup_button.setEnabled(False)
         run_task(self, job(), label=text, on_done=self._backed_up,

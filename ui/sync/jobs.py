@@ -10,7 +10,6 @@ nothing. `on_error` receives the DomainError itself (its message is the sentence
 """
 from __future__ import annotations
 
-from models.db import db
 from models.errors import DomainError
 from ui.tasks import JobCancelled, Progress, run_task
 
@@ -31,8 +30,6 @@ def run_engine(parent, call, *, on_done, on_error, label: str | None = None):
             return call(progress), None
         except DomainError as exc:
             return None, exc
-        finally:
-            db.close()  # the worker's connection must not outlive the job (another home may open later)
 
     def finished(outcome):
         value, error = outcome
