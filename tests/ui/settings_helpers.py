@@ -5,23 +5,12 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from models.installation import current
-from ui.app import application
 from ui.context import AppContext
-from ui.i18n import install_translations
 from ui.settings import SettingsPage
 
 
 @pytest.fixture
-def zh_app(qapp):
-    """The app as run_gui prepares it (zh_CN translations), English chrome again afterwards."""
-    app = application()
-    yield app
-    install_translations(app, "en")
-    app.setStyleSheet("")
-
-
-@pytest.fixture
-def open_settings(qtbot, zh_app):
+def open_settings(qtbot, dressed_app):
     """open_settings(home, actor) -> the settings page of that home as that person sees it."""
     pages = []  # qtbot holds widgets weakly
 

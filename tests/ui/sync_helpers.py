@@ -10,9 +10,7 @@ import pytest
 from models.db import close_database
 from models.installation import current
 from tests.sync.conftest import enroll, make_bureau
-from ui.app import application
 from ui.context import AppContext
-from ui.i18n import install_translations
 from ui.sync import ExchangePage
 
 ID = "150626198503150314"
@@ -20,16 +18,7 @@ SLOW = 30_000  # ms: age encryption and a backup on a busy CI machine
 
 
 @pytest.fixture
-def zh_app(qapp):
-    """The app as run_gui prepares it (zh_CN translations), English chrome again afterwards."""
-    app = application()
-    yield app
-    install_translations(app, "en")
-    app.setStyleSheet("")
-
-
-@pytest.fixture
-def sites(tmp_path, zh_app):
+def sites(tmp_path, dressed_app):
     close_database()
     bureau = make_bureau(tmp_path)
     a = enroll(bureau, tmp_path, "150626100")

@@ -6,7 +6,7 @@ import pytest
 from models.accounts import authenticate, create_user
 from models.errors import WrongPassword
 from models.write import Actor
-from tests.ui.settings_helpers import answer_yes, open_settings, warnings, zh_app  # noqa: F401 (fixtures)
+from tests.ui.settings_helpers import answer_yes, open_settings, warnings  # noqa: F401 (fixtures)
 
 CLERK = Actor("wangfang", "王芳", "station_staff")
 

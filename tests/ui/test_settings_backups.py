@@ -7,7 +7,7 @@ from models.installation import current
 from models.person import Person
 from models.registry import delete_person, save_person
 from tests.models.people import person_values
-from tests.ui.settings_helpers import answer_yes, open_settings, warnings, zh_app  # noqa: F401 (fixtures)
+from tests.ui.settings_helpers import answer_yes, open_settings, warnings  # noqa: F401 (fixtures)
 from ui.registry import RegistryPage
 
 

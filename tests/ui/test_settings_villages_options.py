@@ -12,7 +12,7 @@ from models.installation import init_bureau, villages
 from models.registry import save_person
 from models.write import CLI_ACTOR, Actor
 from tests.models.people import person_values
-from tests.ui.settings_helpers import answer_yes, open_settings, warnings, zh_app  # noqa: F401 (fixtures)
+from tests.ui.settings_helpers import answer_yes, open_settings, warnings  # noqa: F401 (fixtures)
 from ui.registry import RegistryPage
 
 BUREAU_ADMIN = Actor("ju", "赵科长", "bureau_admin")

@@ -13,22 +13,11 @@ from models.accounts import authenticate
 from models.installation import current, init_station
 from models.write import CLI_ACTOR, Actor
 from tests.conftest import STATION_CODE, STATION_NAME
-from ui.app import application
 from ui.context import AppContext
-from ui.i18n import install_translations
 from ui.login_dialog import LoginDialog
 from ui.main_window import AREA_KEYS, MainWindow
 from ui.setup_dialog import SetupDialog
 from ui.unavailable_page import UnavailablePage
-
-
-@pytest.fixture
-def dressed_app(qapp):
-    """The app as run_gui prepares it (font, zh_CN, style); English chrome again afterwards."""
-    app = application()
-    yield app
-    install_translations(app, "en")
-    app.setStyleSheet("")
 
 
 def type_text(qtbot, edit: QLineEdit, text: str) -> None:

@@ -1,23 +1,12 @@
 """The bundled CJK font is registered at start and used, so Chinese never depends on the PC's fonts."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QFontDatabase, QFontInfo, QFontMetrics, QRawFont
 
 from models.resources import resource_path
-from ui.app import application
 from ui.fonts import bundled_families, registered_font_id
-from ui.i18n import install_translations
 
 SAMPLE = "嘎鲁图镇退役军人服务站信息采集重点关注乌审旗蒙古族"
-
-
-@pytest.fixture
-def dressed_app(qapp):
-    app = application()
-    yield app
-    install_translations(app, "en")
-    app.setStyleSheet("")
 
 
 def test_the_font_and_its_licence_ship_with_the_program():

@@ -16,18 +16,9 @@ from models.installation import current, init_station
 from models.write import CLI_ACTOR
 from tests.conftest import STATION_CODE, STATION_NAME
 from ui import app as app_module
-from ui.app import application, run_gui
-from ui.i18n import install_translations
+from ui.app import run_gui
 from ui.main_window import MainWindow
 from ui.messages import install_excepthook
-
-
-@pytest.fixture
-def dressed_app(qapp):
-    app = application()
-    yield app
-    install_translations(app, "en")
-    app.setStyleSheet("")
 
 
 @pytest.fixture

@@ -3,13 +3,10 @@ from __future__ import annotations
 
 import importlib.util
 
-import pytest
 from PySide6.QtCore import QTranslator
 
 from models.installation import current
 from models.resources import resource_path
-from ui.app import application
-from ui.i18n import install_translations
 from ui.login_dialog import LoginDialog
 
 
@@ -19,14 +16,6 @@ def translations_script():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture
-def dressed_app(qapp):
-    app = application()
-    yield app
-    install_translations(app, "en")
-    app.setStyleSheet("")
 
 
 def test_every_string_in_the_ui_has_a_finished_chinese_translation(tmp_path):

@@ -16,19 +16,9 @@ from models.person import Person
 from models.registry import save_person, set_status
 from models.write import Actor
 from tests.models.people import person_values
-from ui.app import application
 from ui.context import AppContext
-from ui.i18n import install_translations
 from ui.main_window import MainWindow
 from ui.workbench import Workbench, month_start_utc, workbench_figures
-
-
-@pytest.fixture
-def dressed_app(qapp):
-    app = application()
-    yield app
-    install_translations(app, "en")
-    app.setStyleSheet("")
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ from models.installation import current, init_station
 from models.write import CLI_ACTOR
 from sync.keys import load_keys
 from tests.sync.conftest import Site, make_bureau
-from tests.ui.sync_helpers import SLOW, exchange_page, zh_app  # noqa: F401 (fixtures)
+from tests.ui.sync_helpers import SLOW, exchange_page  # noqa: F401 (fixtures)
 from ui.context import AppContext
 from ui.sync.enrollment_dialog import AdoptEnrollmentDialog, EnrollStationDialog
 
 
 def test_the_bureau_enrolls_a_station_and_the_station_takes_the_file_keeping_its_records(
-        qtbot, tmp_path, zh_app, monkeypatch):
+        qtbot, tmp_path, dressed_app, monkeypatch):
     close_database()
     bureau = make_bureau(tmp_path)
     file = tmp_path / "usb" / "嘎鲁图.vse"
@@ -52,7 +52,7 @@ def test_the_bureau_enrolls_a_station_and_the_station_takes_the_file_keeping_its
     close_database()
 
 
-def test_a_new_station_is_set_up_from_the_enrollment_file_in_the_first_start_dialog(qtbot, tmp_path, zh_app):
+def test_a_new_station_is_set_up_from_the_enrollment_file_in_the_first_start_dialog(qtbot, tmp_path, dressed_app):
     from models.accounts import any_users
     from models.db import open_database
     from models.home import Home
@@ -87,7 +87,7 @@ def test_a_new_station_is_set_up_from_the_enrollment_file_in_the_first_start_dia
         close_database()
 
 
-def test_without_a_home_the_first_start_dialog_offers_only_the_two_original_ways(qtbot, home, zh_app):
+def test_without_a_home_the_first_start_dialog_offers_only_the_two_original_ways(qtbot, home, dressed_app):
     from ui.setup_dialog import SetupDialog
 
     dialog = SetupDialog()

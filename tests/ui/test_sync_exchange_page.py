@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from models.person import Person
 from models.registry import get_person, save_person
 from tests.sync.test_refusals import fingerprint
-from tests.ui.sync_helpers import ID, SLOW, exchange_page, sites, zh_app  # noqa: F401 (fixtures)
+from tests.ui.sync_helpers import ID, SLOW, exchange_page, sites  # noqa: F401 (fixtures)
 from sync.export import export_bundle
 from sync.importer import import_bundle
 from ui.sync.drives import DriveChooser

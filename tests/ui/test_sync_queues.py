@@ -7,7 +7,7 @@ from models.changelog import Change
 from models.conflicts import open_conflicts, open_duplicates, redirect_of
 from models.registry import get_person, save_person
 from tests.sync.helpers import send
-from tests.ui.sync_helpers import ID, SLOW, exchange_page, sites, zh_app  # noqa: F401 (fixtures)
+from tests.ui.sync_helpers import ID, SLOW, exchange_page, sites  # noqa: F401 (fixtures)
 
 
 def concurrent_phone_edits(bureau, a, tmp_path):
