@@ -34,6 +34,7 @@ from models.resources import resource_path
 from ui.context import AppContext
 from ui.fonts import install_bundled_font
 from ui.i18n import install_translations
+from ui.main_thread_gc import keep_gc_on_gui_thread
 from ui.messages import install_excepthook, show_error, show_startup_error
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ def application() -> QApplication:
     install_bundled_font(app)
     install_translations(app)
     app.setStyleSheet(style_sheet())
+    keep_gc_on_gui_thread(app)  # Qt objects must never be collected on the worker thread
     return app
 
 

@@ -15,8 +15,11 @@ import inspect
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from shiboken6 import isValid
 
 from models.db import db
 from models.errors import DomainError
@@ -51,8 +54,10 @@ class JobCancelled(DomainError):
 
 
 class _Signals(QObject):
-    progress = Signal(object)
-    done = Signal(object)
+    # Only C++-typed arguments cross the thread: a Python object queued from the worker thread was
+    # released on the GUI thread in a way that crashed PySide now and then (seen in the test suite).
+    progress = Signal(int, int, str)
+    done = Signal()  # the result waits in _Job.result
     failed = Signal(str)
 
 
@@ -61,7 +66,11 @@ class _Job(QRunnable):
         super().__init__()
         self.fn = fn
         self.signals = _Signals()
-        self.cancelled = False
+        self.result = None
+        self.cancelled = False  # set by the progress dialog's Cancel; a generator job sees it at its next yield
+
+    def report(self, step: Progress) -> None:
+        self.signals.progress.emit(step.done, step.total, step.text or "")
 
     def run(self) -> None:
         try:
@@ -69,7 +78,8 @@ class _Job(QRunnable):
         finally:
             # The worker's connection must not outlive the job: peewee keeps one per thread, and
             # another home (a restore, the next test) may be opened before the next job.
-            db.close()
+            if db.database is not None and not db.is_closed():
+                db.close()
 
     def _run(self) -> None:
         try:
@@ -83,7 +93,8 @@ class _Job(QRunnable):
             log.exception("background job failed")
             self.signals.failed.emit("操作未能完成，发生了程序内部错误，详情已写入日志。数据未作改动。")
             return
-        self.signals.done.emit(result)
+        self.result = result
+        self.signals.done.emit()
 
     def _drive(self, gen):
         try:
@@ -92,42 +103,89 @@ class _Job(QRunnable):
                 if self.cancelled:
                     gen.close()
                     raise JobCancelled()
-                self.signals.progress.emit(step)
+                self.report(step)
         except StopIteration as stop:
             return stop.value
+
+
+class ProgressDialog(QDialog):
+    """A modal progress window that never runs a nested event loop.
+
+    QProgressDialog.setValue() calls processEvents() on a modal dialog; a job's end arriving inside
+    that nested loop deleted the dialog under its own setValue (a crash seen in the test suite).
+    This one only sets a bar and a label; it appears after SHOW_AFTER_MS unless the job ended.
+    """
+
+    cancel_requested = Signal()
+
+    def __init__(self, label: str, parent: QWidget | None):
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("run_task", "Please wait"))
+        self.setWindowModality(Qt.WindowModal)
+        self.setMinimumWidth(380)
+        self.label = QLabel(label)
+        self.label.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy until the job says how much there is
+        self.cancel_button = QPushButton(QCoreApplication.translate("run_task", "Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addLayout(buttons)
+        self.finished_job = False
+        QTimer.singleShot(SHOW_AFTER_MS, self._appear)
+
+    def _appear(self) -> None:
+        if not self.finished_job:
+            self.show()
+
+    def show_step(self, done: int, total: int, text: str) -> None:
+        self.bar.setRange(0, max(total, 0))
+        if total > 0:
+            self.bar.setValue(min(done, total))
+        if text:
+            self.label.setText(text)
+
+    def cancel(self) -> None:
+        self.cancel_requested.emit()
+        self.cancel_button.setEnabled(False)
+        self.label.setText(QCoreApplication.translate("run_task", "Cancelling…"))
+
+    def reject(self) -> None:  # Esc or the window's close button mean Cancel, not "hide and go on"
+        self.cancel()
+
+    def end(self) -> None:
+        self.finished_job = True
+        self.hide()
+        self.deleteLater()
 
 
 def run_task(parent: QWidget | None, fn, *, on_done=None, on_error=None, label: str | None = None) -> _Job:
     job = _Job(fn)
     dialog = None
     if label is not None:
-        dialog = QProgressDialog(label, QCoreApplication.translate("run_task", "Cancel"), 0, 0, parent)
-        dialog.setWindowModality(Qt.WindowModal)
-        dialog.setMinimumDuration(SHOW_AFTER_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(lambda: setattr(job, "cancelled", True))
-
-        def show_progress(step: Progress) -> None:
-            dialog.setMaximum(max(step.total, 0))
-            dialog.setValue(step.done)
-            if step.text:
-                dialog.setLabelText(step.text)
-
-        job.signals.progress.connect(show_progress)
+        dialog = ProgressDialog(label, parent)
+        dialog.cancel_requested.connect(lambda: setattr(job, "cancelled", True))
+        # a plain function that checks first: the dialog dies with its parent while the job may run on
+        job.signals.progress.connect(lambda done, total, text: isValid(dialog) and dialog.show_step(done, total, text))
 
     def finish(callback, value):
-        if dialog is not None:
-            dialog.reset()
-            dialog.deleteLater()
+        if dialog is not None and isValid(dialog):
+            dialog.end()
+        if parent is not None and not isValid(parent):
+            return  # the page that asked is gone (closed window, ended test): nobody to tell
         if callback is not None:
             callback(value)
 
-    job.signals.done.connect(lambda value: finish(on_done, value), Qt.QueuedConnection)
+    job.signals.done.connect(lambda: finish(on_done, job.result), Qt.QueuedConnection)
     job.signals.failed.connect(lambda message: finish(on_error, message), Qt.QueuedConnection)
     job.setAutoDelete(False)
     _running.add(job)
-    job.signals.done.connect(lambda _v: _running.discard(job))
+    job.signals.done.connect(lambda: _running.discard(job))
     job.signals.failed.connect(lambda _m: _running.discard(job))
     pool().start(job)
     return job

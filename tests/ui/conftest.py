@@ -1,10 +1,27 @@
 """Fixtures for the widget tests."""
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from ui.app import application
 from ui.i18n import install_translations
+from ui.main_thread_gc import keep_gc_on_gui_thread
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gc_on_gui_thread(qapp):
+    """As in the app: cyclic garbage is collected on the GUI thread only (ui/main_thread_gc.py)."""
+    keep_gc_on_gui_thread(qapp)
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test(gc_on_gui_thread):
+    yield
+    gc.collect()  # here, on the GUI thread: what the test threw away
 
 
 @pytest.fixture

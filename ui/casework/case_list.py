@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -26,9 +26,9 @@ from ledgers.xlsx_export import XlsxColumn, write_xlsx
 from models.cases_query import CaseQuery, categories, count_cases, list_cases, statuses
 from ui.casework.fields import DateEdit, account_names, fen_to_yuan
 from ui.registry.field_grid import MessageLine
+from ui.paged_model import PAGE_SIZE, PagedTableModel
 from ui.tasks import run_task
 
-PAGE_SIZE = 100
 EXPORT_PAGE = 2000
 DEBOUNCE_MS = 250
 ROW_ROLE = Qt.UserRole + 1
@@ -73,25 +73,21 @@ def station_scope(ctx) -> str | None:
     return None if inst.is_bureau else inst.station_code
 
 
-class CaseTableModel(QAbstractTableModel):
-    totalChanged = Signal(int)
-
+class CaseTableModel(PagedTableModel):
     def __init__(self, kind: str, columns: list[CaseColumn], *, row_colour: Callable[[dict], QColor | None] | None = None,
                  page_size: int = PAGE_SIZE, parent=None):
-        super().__init__(parent)
-        self.kind, self.columns, self.row_colour, self.page_size = kind, list(columns), row_colour, page_size
+        super().__init__(page_size=page_size, parent=parent)
+        self.kind, self.columns, self.row_colour = kind, list(columns), row_colour
         self.query = CaseQuery(kind=kind)
         self.descending = True
-        self.rows: list[dict] = []
-        self.total = 0
 
     def set_query(self, query: CaseQuery) -> None:
         self.query = query
-        self._reload(count_cases(query))
+        self.reload(count_cases(query))
 
     def refresh(self) -> None:
         """After a change: reload as many rows as were loaded, so the view does not jump."""
-        self._reload(count_cases(self.query), keep=len(self.rows))
+        self.reload(count_cases(self.query), keep=len(self.rows))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         if not (0 <= column < len(self.columns)) or self.columns[column].kind != "date":
@@ -99,34 +95,10 @@ class CaseTableModel(QAbstractTableModel):
         descending = order == Qt.DescendingOrder
         if descending != self.descending:
             self.descending = descending
-            self._reload(count_cases(self.query))
-
-    def _reload(self, total: int, keep: int = 0) -> None:
-        self.beginResetModel()
-        self.total = total
-        self.rows = self._fetch(0, max(self.page_size, keep))
-        self.endResetModel()
-        self.totalChanged.emit(total)
+            self.reload(count_cases(self.query))
 
     def _fetch(self, offset: int, limit: int) -> list[dict]:
         return list_cases(self.query, offset=offset, limit=limit, descending=self.descending)
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid():
-            return
-        more = self._fetch(len(self.rows), self.page_size)
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)

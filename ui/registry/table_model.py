@@ -8,15 +8,15 @@ Never holds more rows than the user has scrolled to; `total` is the full count f
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from models import vocab
 from models.idnumber import mask
 from models.person import FIELD_LABELS
 from models.registry_search import PersonQuery, count_people, first_page, search_people
+from ui.paged_model import PAGE_SIZE, PagedTableModel
 
-PAGE_SIZE = 100
 
 NAME, SEX, ETHNICITY, BIRTH_DATE, ID_NUMBER, IDENTITIES, VILLAGE, PHONE, STATUS, KEY_FOCUS = range(10)
 HEADERS = {
@@ -33,30 +33,25 @@ ROW_ROLE = Qt.UserRole + 2
 INACTIVE_COLOUR = QColor("#8a8a8a")
 
 
-class PersonTableModel(QAbstractTableModel):
-    totalChanged = Signal(int)
-
+class PersonTableModel(PagedTableModel):
     def __init__(self, *, full_id_numbers: bool, page_size: int = PAGE_SIZE, parent=None):
-        super().__init__(parent)
+        super().__init__(page_size=page_size, parent=parent)
         self.full_id_numbers = full_id_numbers
-        self.page_size = page_size
         self.query = PersonQuery()
         self.order, self.descending = "name", False
-        self.rows: list[dict] = []
-        self.total = 0
 
     # -- what to show ------------------------------------------------------------------------
     def set_query(self, query: PersonQuery) -> None:
         """Show the people matching `query`; SearchTooShort leaves the current rows in place."""
         total, rows = first_page(query, limit=self.page_size, order=self.order, descending=self.descending)
         self.query = query
-        self._show(total, rows)
+        self.show_rows(total, rows)
 
     def refresh(self) -> None:
         """Reload after a change, keeping as many rows as were loaded (so the view does not jump)."""
         total, rows = first_page(self.query, limit=max(self.page_size, len(self.rows)), order=self.order,
                                  descending=self.descending)
-        self._show(total, rows)
+        self.show_rows(total, rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
@@ -66,40 +61,13 @@ class PersonTableModel(QAbstractTableModel):
         if (key, descending) == (self.order, self.descending) and self.rows:
             return
         self.order, self.descending = key, descending
-        self._reload(self.total if self.rows else count_people(self.query))
-
-    def _reload(self, total: int) -> None:
-        self._show(total, self._fetch(0, self.page_size))
-
-    def _show(self, total: int, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.total, self.rows = total, rows
-        self.endResetModel()
-        self.totalChanged.emit(total)
+        self.reload(self.total if self.rows else count_people(self.query))
 
     def _fetch(self, offset: int, limit: int) -> list[dict]:
         return search_people(self.query, offset=offset, limit=limit, order=self.order,
                              descending=self.descending)
 
-    # -- paging ---------------------------------------------------------------------------------
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid():
-            return
-        more = self._fetch(len(self.rows), self.page_size)
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
-
     # -- Qt model API ---------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 

@@ -23,7 +23,7 @@ def run_engine(parent, call, *, on_done, on_error, label: str | None = None):
             return
         if job.cancelled:
             raise JobCancelled()
-        job.signals.progress.emit(Progress(done, total, text))
+        job.report(Progress(done, total, text))
 
     def work():
         try:
