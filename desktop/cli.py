@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="写入演示数据（乌审旗，虚构人员）")
     p.add_argument("--people", type=_positive, default=1000, metavar="N", help="人数（默认 1000）")
     p.add_argument("--seed", type=int, default=1, metavar="S", help="随机种子，相同种子生成相同数据（默认 1）")
+    work = p.add_mutually_exclusive_group()
+    work.add_argument("--casework", type=_positive, metavar="N",
+                      help="为其中多少人生成近18个月的业务记录（服务、走访、优待证、帮扶、矛盾纠纷、就业）"
+                           "（默认人数的十分之一，最多 2000）")
+    work.add_argument("--no-casework", action="store_true", help="只写入人员，不生成业务记录")
 
     people = sub.add_parser("people", help="查询服务对象").add_subparsers(
         dest="people_command", metavar="操作", required=True, parser_class=ChineseArgumentParser)

@@ -66,7 +66,18 @@ def step_person_search_index() -> None:
                    "village_id, key_focus, name, former_name, search_initials, id_number, phone, id)")
 
 
-STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index]
+def step_workbench_indexes() -> None:
+    """The workbench at county scale (issue #3) reads narrow covering indexes instead of wide rows:
+    a person's name by id (every casework list and workbench item shows it), the tiered persons of the
+    visit cadence, and the open hardship-aid cases with the columns their next-step date needs."""
+    db.execute_sql("CREATE INDEX IF NOT EXISTS person_name_by_id ON person (id, name)")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS person_contact_cadence ON person (contact_tier, status, deleted_at, "
+                   "station_code, filed_on, created_at, name, id) WHERE contact_tier IS NOT NULL")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS aid_case_next_step ON aid_case (status, deleted_at, status_on, "
+                   "publicity_to, person_id, station_code, id)")
+
+
+STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes]
 SCHEMA_VERSION = len(STEPS)
 
 

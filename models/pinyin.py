@@ -15,6 +15,7 @@ def _pinyin():
     return lazy_pinyin, Style
 
 
+@lru_cache(maxsize=32_768)  # names repeat (王建国…): a bulk import converts each distinct name once
 def search_keys(*names: str | None) -> tuple[str, str]:
     """(full pinyin, initials) of each given name, joined by a space; ASCII kept, lower-case."""
     lazy_pinyin, style = _pinyin()

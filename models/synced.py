@@ -4,6 +4,7 @@ children, which tables the bureau owns, and which records belong to a station.
     model_for_table("person")          # Person
     ordered_models()                   # parents first (station, village, person, …)
     owned_ids(Person, "150626100")     # a query of the ids a station holds of that table
+    attached_ids(FamilyMember, Person, [pid])   # records hanging on given persons (a transfer)
 
 A record belongs to a station when it has `station_code` equal to the station's code, or points
 (by a foreign key) to a record that belongs to it. Every other synced table is shared reference
@@ -116,3 +117,23 @@ def owned_ids(model: type[SyncedModel], station_code: str):
         part = getattr(model, fk.name).in_(parent_ids)
         condition = part if condition is None else (condition | part)
     return model.select(model.id).where(condition)
+
+
+def attached_ids(model: type[SyncedModel], root: type[SyncedModel], root_ids: list[str]):
+    """A query (or list) of the ids of `model` attached to the given `root` records through foreign
+    keys (the root's own ids for the root itself); None when `model` has no path to `root`.
+
+    attached_ids(AidEvent, Person, [pid]) → the events of the aid cases of that person."""
+    if model is root:
+        return list(root_ids)
+    condition = None
+    for fk in foreign_keys(model):
+        parent = fk.rel_model
+        if parent is model:
+            continue
+        parent_ids = attached_ids(parent, root, root_ids)
+        if parent_ids is None:
+            continue
+        part = getattr(model, fk.name).in_(parent_ids)
+        condition = part if condition is None else (condition | part)
+    return None if condition is None else model.select(model.id).where(condition)

@@ -7,6 +7,11 @@ Kinds (KIND_LABELS): follow_up (service records whose 回访 is due), visit (con
 or overdue; record_id is the person), dispute (open cases near or past their 办结期限), aid (open
 cases waiting for their next step), card (cards signed for at the county, waiting to be handed out).
 An item is listed when it is due within `horizon_days` or overdue.
+
+At county scale (20 000 persons) a bureau's workbench can hold tens of thousands of items, so each
+kind is one set-based query that computes the due date in SQL and returns only the rows due by the
+horizon, with the person's name from a covering index (migration step_workbench_indexes); the label
+text is formatted only when a screen reads it.
 """
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ from models.db import db
 from models.disputes import DUE_SOON_DAYS, DisputeCase
 from models.person import Person
 from models.services import ServiceRecord
-from models.visits import due_visits
+from models.visits import due_visits_query
 
 KIND_LABELS = {"follow_up": "回访", "visit": "走访", "dispute": "矛盾纠纷", "aid": "困难帮扶", "card": "优待证发放"}
 
@@ -30,6 +35,7 @@ AID_WAIT_DAYS = {"applied": 7, "verified": 7, "station_approved": 5, "publicized
                  "rejected": 15, "disbursed": 30, "followed_up": 7}
 AID_NEXT = {"applied": "待入户核实", "verified": "待站审核", "station_approved": "待公示", "publicized": "待局审批",
             "approved": "待发放", "rejected": "待结案", "disbursed": "待回访", "followed_up": "待结案"}
+ANONYMOUS = "来访群众"
 
 
 @dataclass(slots=True)
@@ -39,68 +45,84 @@ class WorkItem:
     person_id: str | None
     person_name: str
     due_on: dt.date
-    label: str
-    overdue: bool
+    days: int  # days until due; negative: overdue by that many days
+    detail: str | None = None  # the kind's own fact: the service's content, last visit, case number, aid state
 
     @property
     def kind_label(self) -> str:
         return KIND_LABELS[self.kind]
+
+    @property
+    def overdue(self) -> bool:
+        return self.days < 0
+
+    @property
+    def label(self) -> str:
+        if self.kind == "follow_up":
+            what = f"服务回访：{self.detail}"
+        elif self.kind == "visit":
+            what = "首次走访" if self.detail is None else f"定期走访，上次 {self.detail}"
+        elif self.kind == "dispute":
+            what = f"矛盾纠纷 {self.detail} 办结期限"
+        elif self.kind == "aid":
+            what = f"困难帮扶{AID_NEXT[self.detail]}（{AID.state_label(self.detail)}）"
+        else:
+            what = "优待证已到，待通知本人领取"
+        days = self.days
+        when = f"还有 {days} 天" if days > 0 else ("今天到期" if days == 0 else f"已逾期 {-days} 天")
+        return f"{what}（{when}）"
 
 
 def workbench(today: dt.date | None = None, *, horizon_days: int = DUE_SOON_DAYS,
               station_code: str | None = None) -> list[WorkItem]:
     today = today or dt.date.today()
     until = today + dt.timedelta(days=horizon_days)
-    items: list[WorkItem] = []
-
-    def add(kind, record_id, person_id, person_name, due_on, label):
-        days = (due_on - today).days
-        when = f"还有 {days} 天" if days > 0 else ("今天到期" if days == 0 else f"已逾期 {-days} 天")
-        items.append(WorkItem(kind, record_id, person_id, person_name or "", due_on, f"{label}（{when}）", days < 0))
-
-    def rows(query, model):
-        """Raw rows (dates as ISO text): the workbench may hold tens of thousands of items."""
-        if station_code:
+    rows: list[tuple] = []  # (due_on ISO, kind, person name, record id, person id, detail)
+    for query, model in _queries(until.isoformat()):
+        if station_code and model is not None:
             query = query.where(model.station_code == station_code)
-        return db.execute(query).fetchall()
+        rows.extend(db.execute(query).fetchall())
+    visits = due_visits_query(until, station_code=station_code)
+    if visits is not None:
+        rows.extend((due, "visit", name, pid, pid, last) for pid, name, _tier, last, due in db.execute(visits))
+    rows.sort()  # due date, kind, person name, record id: (kind, record id) is unique, so never further
+    days: dict[str, tuple[dt.date, int]] = {}
+    items = []
+    for due, kind, name, rid, pid, detail in rows:
+        known = days.get(due)
+        if known is None:
+            due_on = dt.date.fromisoformat(due)
+            known = days[due] = (due_on, (due_on - today).days)
+        items.append(WorkItem(kind, rid, pid, name, known[0], known[1], detail))
+    return items
 
-    date = dt.date.fromisoformat
-    follow = (ServiceRecord.select(ServiceRecord.id, Person.id, Person.name, ServiceRecord.follow_up_on,
-                                   ServiceRecord.content)
+
+def _queries(until: str) -> list[tuple]:
+    """(query, the model whose station_code scopes it) for every kind but visits; each query yields
+    (due_on ISO, kind, person name, record id, person id, detail) for the rows due by `until`."""
+    kind = peewee.Value
+    follow = (ServiceRecord.select(ServiceRecord.follow_up_on, kind("follow_up"),
+                                   peewee.fn.COALESCE(Person.name, ANONYMOUS), ServiceRecord.id, Person.id,
+                                   peewee.fn.SUBSTR(ServiceRecord.content, 1, 20))
               .join(Person, peewee.JOIN.LEFT_OUTER, on=(ServiceRecord.person == Person.id))
               .where(ServiceRecord.deleted_at.is_null() & (ServiceRecord.needs_follow_up == True)  # noqa: E712
                      & ServiceRecord.followed_up_on.is_null() & (ServiceRecord.follow_up_on <= until)))
-    for rid, pid, name, due_on, content in rows(follow, ServiceRecord):
-        add("follow_up", rid, pid, name or "来访群众", date(due_on), f"服务回访：{content[:20]}")
-
-    for due in due_visits(today, within_days=horizon_days, station_code=station_code):
-        add("visit", due.person_id, due.person_id, due.name, due.due_on,
-            "首次走访" if due.last_visit is None else f"定期走访，上次 {due.last_visit.isoformat()}")
-
-    disputes = (DisputeCase.select(DisputeCase.id, Person.id, Person.name, DisputeCase.deadline, DisputeCase.number)
+    disputes = (DisputeCase.select(DisputeCase.deadline, kind("dispute"), Person.name, DisputeCase.id, Person.id,
+                                   DisputeCase.number)
                 .join(Person, on=(DisputeCase.person == Person.id))
                 .where(DisputeCase.deleted_at.is_null() & DisputeCase.outcome.is_null()
                        & (DisputeCase.deadline <= until)))
-    for rid, pid, name, deadline, number in rows(disputes, DisputeCase):
-        add("dispute", rid, pid, name, date(deadline), f"矛盾纠纷 {number} 办结期限")
-
-    aid = (AidCase.select(AidCase.id, Person.id, Person.name, AidCase.status, AidCase.status_on,
-                          AidCase.publicity_to)
+    # the next step is due AID_WAIT_DAYS after the state was reached; a 公示 ends the day after it closes
+    wait = peewee.Case(AidCase.status, [(state, f"+{days} days") for state, days in AID_WAIT_DAYS.items()])
+    aid_due = peewee.Case(None, [((AidCase.status == "publicized") & AidCase.publicity_to.is_null(False),
+                                  peewee.fn.DATE(AidCase.publicity_to, "+1 day"))],
+                          peewee.fn.DATE(AidCase.status_on, wait))
+    aid = (AidCase.select(aid_due, kind("aid"), Person.name, AidCase.id, Person.id, AidCase.status)
            .join(Person, on=(AidCase.person == Person.id))
-           .where(AidCase.deleted_at.is_null() & AidCase.status.in_(list(AID_WAIT_DAYS))))
-    for rid, pid, name, status, status_on, publicity_to in rows(aid, AidCase):
-        if status == "publicized" and publicity_to:
-            due_on = date(publicity_to) + dt.timedelta(days=1)
-        else:
-            due_on = date(status_on) + dt.timedelta(days=AID_WAIT_DAYS[status])
-        if due_on <= until:
-            add("aid", rid, pid, name, due_on, f"困难帮扶{AID_NEXT[status]}（{AID.state_label(status)}）")
-
-    cards = (PreferentialCard.select(PreferentialCard.id, Person.id, Person.name, PreferentialCard.status_on)
+           .where(AidCase.deleted_at.is_null() & AidCase.status.in_(list(AID_WAIT_DAYS)) & (aid_due <= until)))
+    cards = (PreferentialCard.select(PreferentialCard.status_on, kind("card"), Person.name, PreferentialCard.id,
+                                     Person.id, kind(None))
              .join(Person, on=(PreferentialCard.person == Person.id))
-             .where(PreferentialCard.deleted_at.is_null() & (PreferentialCard.status == "received")))
-    for rid, pid, name, status_on in rows(cards, PreferentialCard):
-        add("card", rid, pid, name, date(status_on), "优待证已到，待通知本人领取")
-
-    items.sort(key=lambda i: (i.due_on, i.kind, i.person_name, i.record_id))
-    return items
+             .where(PreferentialCard.deleted_at.is_null() & (PreferentialCard.status == "received")
+                    & (PreferentialCard.status_on <= until)))
+    return [(follow, ServiceRecord), (disputes, DisputeCase), (aid, AidCase), (cards, PreferentialCard)]

@@ -3,76 +3,37 @@ seq and change_id), recompute each touched record from the set of changes held (
 records whose parent has not arrived, and keep the conflict and duplicate queues in step.
 
     applier = Applier(report, sender_kind="station", sender_origin=…, bureau_origin=…)
-    applier.add(lines_of_one_part)     # call once per part, inside the import's transaction
+    for batch in reader.part_batches(part): applier.add(batch)   # inside the import's transaction
     applier.finish()
 
-Never stamps a new version: the rows written are functions of the changes held.
+Never stamps a new version: the rows written are functions of the changes held. Batches are small
+(memory stays bounded) and any batch may hold changes of records seen in earlier ones: the merge
+always reads the record's whole history from the change log. Cached state of casework (models.workflow)
+is recomputed from its events after the rows are written.
 """
 from __future__ import annotations
 
-import json
+import operator
 import re
-import types
-
-import peewee
 
 from models.changelog import OPERATIONS, Change
 from models.conflicts import Conflict, DuplicateCandidate
 from models.db import db
-from models.fields import JSONField, utc_now
+from models.fields import utc_now
 from models.held import HeldRecord
 from models.peers import observe_clock
-from models.base import SyncedModel
 from models.synced import foreign_keys, is_bureau_owned, ordered_models, synced_tables
-from sync.merge import Ch, content_fields, merge_record
+from sync.bundle_format import decode_line, line_change_id
+from sync.errors import BundleRefused
+from sync.merge import Ch, merge_record
 from sync.report import Report
+from sync.rows import InQuery, TableWriter, chunks as _chunks, dumps as _dumps
 
-CHUNK = 500
 HLC = re.compile(r"^\d{16}\.\d{5}$")
 CHANGE_KEYS = ("change_id", "origin", "seq", "table", "record_id", "op", "state", "changed", "base", "author",
                "at", "hlc")
-
-
-def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _chunks(items: list, size: int = CHUNK):
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
-class TableWriter:
-    """Upserts whole rows of one synced table with one prepared statement (portable SQL via peewee)."""
-
-    def __init__(self, model: type[SyncedModel]):
-        self.model = model
-        self.fields = list(model._meta.sorted_fields)
-        self.content = content_fields(model)
-        self.json_fields = {f.name for f in self.fields if isinstance(f, JSONField)}
-        self.derives = model.derive is not SyncedModel.derive
-        query = model.insert({f: None for f in self.fields}).on_conflict(
-            conflict_target=[model._meta.primary_key], preserve=[f for f in self.fields if f.name != "id"])
-        self.sql, _ = query.sql()
-
-    def row(self, state: dict) -> tuple:
-        if self.derives:
-            ns = types.SimpleNamespace(**{f.name: state.get(f.name) for f in self.fields})
-            self.model.derive(ns)
-            state = {**state, **{n: getattr(ns, n) for n in self.model.derived_fields}}
-        out = []
-        for f in self.fields:
-            value = state.get(f.name)
-            if value is None and f.name not in state and f.default is not None:
-                value = f.default() if callable(f.default) else f.default
-            if f.name in self.json_fields and value is not None:
-                value = _dumps(value)
-            out.append(value)
-        return tuple(out)
-
-    def write(self, states: list[dict]) -> None:
-        if states:
-            db.cursor().executemany(self.sql, [self.row(s) for s in states])
+_KEYSET = frozenset(CHANGE_KEYS)
+_FIELDS_OF = operator.itemgetter(*CHANGE_KEYS)
 
 
 class Applier:
@@ -88,17 +49,38 @@ class Applier:
         self.max_hlc: str | None = None
         change_query = Change.insert({f: None for f in Change._meta.sorted_fields}).on_conflict_ignore()
         self.change_sql, _ = change_query.sql()
+        columns = [getattr(Change, k) for k in CHANGE_KEYS]
+        self.q_known = InQuery(lambda ids: Change.select(Change.change_id).where(Change.change_id.in_(ids)))
+        self.q_seqs = InQuery(lambda seqs, origin: Change.select(Change.seq).where(
+            (Change.origin == origin) & Change.seq.in_(seqs)), extra=("origin",))
+        self.q_history = InQuery(lambda ids: Change.select(*columns).where(Change.record_id.in_(ids)))
+        self.q_waiting = InQuery(lambda ids, table: HeldRecord.select(HeldRecord.table, HeldRecord.record_id).where(
+            (HeldRecord.parent_table == table) & HeldRecord.parent_id.in_(ids)), extra=("table",))
+        self.q_open = InQuery(lambda ids, table: Conflict.select(Conflict.id).where(
+            (Conflict.table == table) & Conflict.record_id.in_(ids) & (Conflict.status == "open")),
+            extra=("table",))
+        self.q_ids: dict[str, InQuery] = {}
+        self.q_rows: dict[str, InQuery] = {}
+        # fast paths: most imports hold nothing back and meet no open conflict
+        self.holding = HeldRecord.select().exists()
+        self.conflicted = {t for (t,) in Conflict.select(Conflict.table).where(
+            Conflict.status == "open").distinct().tuples()}
 
-    # -- one part ---------------------------------------------------------------------------------
-    def add(self, lines: list[dict]) -> None:
+    # -- one batch --------------------------------------------------------------------------------
+    def add(self, lines: list) -> None:
+        """Apply a batch of changes: lines of a part (text), or dicts (tests, tools)."""
         incoming: dict[str, Ch] = {}
-        for line in lines:
+        raw: dict[str, dict] = {}
+        checked: set[str] = set()  # change ids already looked up in the change log (not held)
+        for line, texts in self._decoded(lines, checked):
             change = self._accept(line)
-            if change is not None:
-                incoming.setdefault(change.change_id, change)
+            if change is not None and change.change_id not in incoming:
+                incoming[change.change_id] = change
+                if texts is not None:
+                    raw[change.change_id] = texts
         if not incoming:
             return
-        known = self._known_ids(list(incoming))
+        known = {cid for (cid,) in self.q_known.rows([cid for cid in incoming if cid not in checked])}
         self.report.count("changes_known", len(known))
         fresh = [c for cid, c in incoming.items() if cid not in known]
         fresh = self._drop_seq_collisions(fresh)
@@ -111,13 +93,46 @@ class Applier:
             if self.max_hlc is None or c.hlc > self.max_hlc:
                 self.max_hlc = c.hlc
         existing = self._load_changes(list(by_record))
-        db.cursor().executemany(self.change_sql, [
-            (c.change_id, c.origin, c.seq, c.table, c.record_id, c.op, _dumps(c.state), _dumps(c.changed),
-             _dumps(c.base), c.author, c.at, c.hlc) for c in fresh])
+        rows = []
+        for c in fresh:
+            texts = raw.get(c.change_id)
+            state, changed, base = ((texts["state"], texts["changed"], texts["base"]) if texts else
+                                    (_dumps(c.state), _dumps(c.changed), _dumps(c.base)))
+            rows.append((c.change_id, c.origin, c.seq, c.table, c.record_id, c.op, state, changed, base, c.author,
+                         c.at, c.hlc))
+        db.cursor().executemany(self.change_sql, rows)
+        del rows, raw
+        had_history = set()
         for key, new in by_record.items():
-            existing.setdefault(key, [])
-            existing[key].extend(new)
-        self._materialize(existing, had_history={k for k, v in existing.items() if len(v) > len(by_record[k])})
+            old = existing.get(key)
+            if old:
+                had_history.add(key)
+                old.extend(new)
+            else:
+                existing[key] = new
+        self._materialize(existing, had_history=had_history)
+
+    def _decoded(self, lines: list, checked: set) -> list[tuple]:
+        """(change, raw JSON texts) for each line not already held: a line whose change_id we hold is
+        not even decoded (re-sent cumulative bundles are mostly such lines)."""
+        texts = [line for line in lines if isinstance(line, str)]
+        out = [(line, None) for line in lines if not isinstance(line, str)]
+        if not texts:
+            return out
+        ids = [line_change_id(text) for text in texts]
+        checked.update(cid for cid in ids if cid)
+        held = {cid for (cid,) in self.q_known.rows(checked)}
+        skipped = 0
+        for text, cid in zip(texts, ids):
+            if cid is not None and cid in held:
+                skipped += 1
+                continue
+            try:
+                out.append(decode_line(text))
+            except ValueError:
+                raise BundleRefused("damaged", "数据包内有无法识别的修改记录，未作任何改动。") from None
+        self.report.count("changes_known", skipped)
+        return out
 
     def finish(self) -> None:
         observe_clock(self.max_hlc)
@@ -130,13 +145,14 @@ class Applier:
         self.report.add("rejected", table, record, reason=reason)
 
     def _accept(self, line) -> Ch | None:
-        if not isinstance(line, dict) or any(k not in line for k in CHANGE_KEYS):
+        if not isinstance(line, dict) or not line.keys() >= _KEYSET:
             self._reject(line, "修改记录格式不完整")
             return None
         ok = (isinstance(line["change_id"], str) and isinstance(line["origin"], str)
               and isinstance(line["seq"], int) and line["seq"] >= 1 and isinstance(line["record_id"], str)
               and isinstance(line["state"], dict) and isinstance(line["changed"], dict)
               and isinstance(line["base"], dict) and isinstance(line["hlc"], str) and HLC.match(line["hlc"])
+              and isinstance(line["author"], str) and isinstance(line["at"], str)
               and line["state"].get("id") == line["record_id"]
               and all(isinstance(v, int) for v in line["base"].values()))
         if not ok:
@@ -154,29 +170,22 @@ class Applier:
         if line["op"] == "transfer" and line["origin"] != self.bureau_origin:
             self._reject(line, "人员转移须由退役军人事务局签发")
             return None
-        return Ch(**{k: line[k] for k in CHANGE_KEYS})
-
-    def _known_ids(self, ids: list[str]) -> set[str]:
-        known = set()
-        for chunk in _chunks(ids):
-            known.update(cid for (cid,) in Change.select(Change.change_id).where(
-                Change.change_id.in_(chunk)).tuples())
-        return known
+        return Ch(*_FIELDS_OF(line))
 
     def _drop_seq_collisions(self, fresh: list[Ch]) -> list[Ch]:
-        by_origin: dict[str, list[Ch]] = {}
-        for c in fresh:
-            by_origin.setdefault(c.origin, []).append(c)
+        """Two different changes with one (origin, seq): the sender's history was rewritten — refuse them."""
+        by_origin: dict[str, dict[int, Ch]] = {}
         bad = set()
-        for origin, items in by_origin.items():
-            seen = {}
-            for c in items:
-                if c.seq in seen:
-                    bad.add(c.change_id)
-                seen[c.seq] = c
-            for chunk in _chunks(list(seen)):
-                for (seq,) in Change.select(Change.seq).where((Change.origin == origin) & Change.seq.in_(chunk)).tuples():
-                    bad.add(seen[seq].change_id)
+        for c in fresh:
+            seen = by_origin.setdefault(c.origin, {})
+            if c.seq in seen:
+                bad.add(c.change_id)
+            seen[c.seq] = c
+        for origin, seen in by_origin.items():
+            for (seq,) in self.q_seqs.rows(seen, origin=origin):
+                bad.add(seen[seq].change_id)
+        if not bad:
+            return fresh
         for c in fresh:
             if c.change_id in bad:
                 self.report.add("rejected", c.table, c.record_id,
@@ -187,13 +196,11 @@ class Applier:
     def _load_changes(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], list[Ch]]:
         out: dict[tuple[str, str], list[Ch]] = {}
         wanted = set(keys)
-        ids = sorted({rid for _, rid in keys})
-        for chunk in _chunks(ids):
-            query = Change.select().where(Change.record_id.in_(chunk)).dicts()
-            for row in query:
-                key = (row["table"], row["record_id"])
-                if key in wanted:
-                    out.setdefault(key, []).append(Ch(**row))
+        loads = Change.state.python_value
+        for row in self.q_history.rows(sorted({rid for _, rid in keys})):
+            key = (row[3], row[4])
+            if key in wanted:
+                out.setdefault(key, []).append(Ch(*row[:6], loads(row[6]), loads(row[7]), loads(row[8]), *row[9:]))
         return out
 
     def _writer(self, model) -> TableWriter:
@@ -203,6 +210,8 @@ class Applier:
         return self.writers[name]
 
     def _materialize(self, changes: dict[tuple[str, str], list[Ch]], had_history: set) -> None:
+        from models.workflow import refresh_records
+
         by_table: dict[str, list[str]] = {}
         for table, rid in changes:
             by_table.setdefault(table, []).append(rid)
@@ -215,10 +224,13 @@ class Applier:
                                            bureau_owned=self.bureau_owned[table], bureau_origin=self.bureau_origin)
             before = self._rows(model, [rid for rid in merged if (table, rid) in had_history])
             missing = self._missing_parents(model, merged)
-            ready = [rid for rid in merged if rid not in missing]
-            writer.write([merged[rid].state for rid in ready])
+            ready = [rid for rid in merged if rid not in missing] if missing else list(merged)
+            writer.write([merged[rid].state for rid in ready if (table, rid) in had_history])
+            writer.write([merged[rid].state for rid in ready if (table, rid) not in had_history], new=True)
+            if writer.refresh and ready:
+                refresh_records(table, ready)
             self._hold(table, missing)
-            if ready:
+            if self.holding and ready:
                 for chunk in _chunks(ready):
                     HeldRecord.delete().where((HeldRecord.table == table) & HeldRecord.record_id.in_(chunk)).execute()
             for rid in ready:
@@ -226,14 +238,29 @@ class Applier:
             self._conflicts(table, merged, ready)
             if table == "person":
                 self._duplicates(model, [merged[rid].state for rid in ready])
-            self._release(table, ready)
+            if self.holding:
+                self._release(table, ready)
 
     def _rows(self, model, ids: list[str]) -> dict[str, dict]:
+        """Current states (as SyncedModel.state() gives them) of the records with these ids."""
+        if not ids:
+            return {}
+        table = model._meta.table_name
+        fields = [f for f in model._meta.sorted_fields if f.name not in model.derived_fields]
+        if table not in self.q_rows:
+            self.q_rows[table] = InQuery(lambda marks: model.select(*fields).where(model.id.in_(marks)))
+        from models.base import to_json_value
+
         out = {}
-        for chunk in _chunks(ids):
-            for record in model.select().where(model.id.in_(chunk)):
-                out[record.id] = record.state()
+        for row in self.q_rows[table].rows(ids):
+            out[row[0]] = {f.name: to_json_value(f.python_value(v)) for f, v in zip(fields, row)}
         return out
+
+    def _ids_present(self, model, ids) -> set:
+        table = model._meta.table_name
+        if table not in self.q_ids:
+            self.q_ids[table] = InQuery(lambda marks: model.select(model.id).where(model.id.in_(marks)))
+        return {pid for (pid,) in self.q_ids[table].rows(sorted(ids))}
 
     def _missing_parents(self, model, merged: dict) -> dict[str, tuple[str, str, str]]:
         missing = {}
@@ -242,9 +269,7 @@ class Applier:
             wanted = {m.state.get(fk.name) for m in merged.values()} - {None}
             if not wanted:
                 continue
-            present = set()
-            for chunk in _chunks(sorted(wanted)):
-                present.update(pid for (pid,) in parent.select(parent.id).where(parent.id.in_(chunk)).tuples())
+            present = self._ids_present(parent, wanted)
             for rid, m in merged.items():
                 pid = m.state.get(fk.name)
                 if pid is not None and pid not in present and rid not in missing:
@@ -256,15 +281,12 @@ class Applier:
             HeldRecord.insert(table=table, record_id=rid, parent_table=parent_table, parent_id=pid,
                               field=field_name, since=utc_now()).on_conflict_replace().execute()
             self.report.add("held", table, rid, reason=f"所属的上级记录（{parent_table} {pid}）尚未收到，收到后自动补上")
+            self.holding = True
 
     def _release(self, table: str, written: list[str]) -> None:
-        waiting = []
-        for chunk in _chunks(written):
-            waiting += list(HeldRecord.select().where((HeldRecord.parent_table == table)
-                                                      & HeldRecord.parent_id.in_(chunk)))
-        if not waiting:
+        keys = [(t, rid) for t, rid in self.q_waiting.rows(written, table=table)]
+        if not keys:
             return
-        keys = [(h.table, h.record_id) for h in waiting]
         self.report.released += len(keys)
         self.report.forget("held", keys)
         self._materialize(self._load_changes(keys), had_history=set(keys))
@@ -282,47 +304,46 @@ class Applier:
             self.report.add("parallel", table, rid, label=label, reason="两边同时修改了不同的项目，已自动合并")
 
     def _conflicts(self, table: str, merged: dict, ready: list[str]) -> None:
+        wanted = {}
+        for rid, m in merged.items():
+            for c in m.conflicts:
+                wanted[c.id] = (rid, c)
+        if not wanted and table not in self.conflicted:
+            return
         now = utc_now()
-        for chunk in _chunks(list(merged)):
-            current = {c.id: c for c in Conflict.select().where((Conflict.table == table)
-                                                                & Conflict.record_id.in_(chunk)
-                                                                & (Conflict.status == "open"))}
-            wanted = {}
-            for rid in chunk:
-                for c in merged[rid].conflicts:
-                    wanted[c.id] = (rid, c)
-            for cid, conflict in current.items():
-                if cid not in wanted:
-                    Conflict.update(status="resolved", resolved_at=now, resolved_by="（已由后续修改解决）").where(
-                        Conflict.id == cid).execute()
-            for cid, (rid, c) in wanted.items():
-                if cid not in current:
-                    Conflict.insert(id=cid, table=table, record_id=rid, field=c.field, kind=c.kind, sides=c.sides,
-                                    provisional=c.provisional, status="open", detected_at=now).on_conflict(
-                        conflict_target=[Conflict.id], preserve=[Conflict.status, Conflict.sides],
-                        update={Conflict.resolved_at: None, Conflict.resolved_by: None}).execute()
-                label = merged[rid].state.get("name") if table == "person" else None
-                self.report.add("conflicts", table, rid, label=label, reason=f"「{c.field}」两边同时改成了不同的值")
+        current = {cid for (cid,) in self.q_open.rows(merged, table=table)}
+        for cid in current:
+            if cid not in wanted:
+                Conflict.update(status="resolved", resolved_at=now, resolved_by="（已由后续修改解决）").where(
+                    Conflict.id == cid).execute()
+        for cid, (rid, c) in wanted.items():
+            if cid not in current:
+                Conflict.insert(id=cid, table=table, record_id=rid, field=c.field, kind=c.kind, sides=c.sides,
+                                provisional=c.provisional, status="open", detected_at=now).on_conflict(
+                    conflict_target=[Conflict.id], preserve=[Conflict.status, Conflict.sides],
+                    update={Conflict.resolved_at: None, Conflict.resolved_by: None}).execute()
+                self.conflicted.add(table)
+            label = merged[rid].state.get("name") if table == "person" else None
+            self.report.add("conflicts", table, rid, label=label, reason=f"「{c.field}」两边同时改成了不同的值")
 
     def _duplicates(self, model, states: list[dict]) -> None:
         live = {s["id"]: s.get("id_number") for s in states if s.get("id_number") and s.get("deleted_at") is None}
         if not live:
             return
-        numbers = sorted(set(live.values()))
+        if "person#number" not in self.q_rows:
+            self.q_rows["person#number"] = InQuery(lambda marks: model.select(model.id, model.id_number).where(
+                model.id_number.in_(marks) & model.deleted_at.is_null()))
         now = utc_now()
-        for chunk in _chunks(numbers):
-            rows = model.select(model.id, model.id_number).where(
-                model.id_number.in_(chunk) & model.deleted_at.is_null()).tuples()
-            groups: dict[str, list[str]] = {}
-            for pid, number in rows:
-                groups.setdefault(number, []).append(pid)
-            for number, ids in groups.items():
-                ids = sorted(ids)
-                for i, a in enumerate(ids):
-                    for b in ids[i + 1:]:
-                        if a not in live and b not in live:
-                            continue
-                        if DuplicateCandidate.get_or_none(DuplicateCandidate.id == f"{a}|{b}") is None:
-                            DuplicateCandidate.insert(id=f"{a}|{b}", person_a=a, person_b=b, id_number=number,
-                                                      status="open", detected_at=now).execute()
-                            self.report.add("duplicates", "person", b, reason=f"与另一人身份证号码相同（{a}）")
+        groups: dict[str, list[str]] = {}
+        for pid, number in self.q_rows["person#number"].rows(sorted(set(live.values()))):
+            groups.setdefault(number, []).append(pid)
+        for number, ids in groups.items():
+            ids = sorted(ids)
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    if a not in live and b not in live:
+                        continue
+                    if DuplicateCandidate.get_or_none(DuplicateCandidate.id == f"{a}|{b}") is None:
+                        DuplicateCandidate.insert(id=f"{a}|{b}", person_a=a, person_b=b, id_number=number,
+                                                  status="open", detected_at=now).execute()
+                        self.report.add("duplicates", "person", b, reason=f"与另一人身份证号码相同（{a}）")

@@ -5,8 +5,11 @@ receipts.jsonl and attachments/, and how to read one safely.
         z.add_part(lines); z.add_receipts(lines); z.add_attachment(digest, suffix, file)
         manifest_bytes = z.finish(manifest_fields, keys)      # signs and writes the manifest
     reader = BundleZipReader(path)                          # names checked, sizes capped
-    reader.verify_parts(manifest)                           # every part's SHA-256 and size
-    for change in reader.changes(part): …
+    reader.verify_parts()                                   # every part's SHA-256 and size (streamed)
+    for batch in reader.part_batches(part, 2000): …         # lines of text, streamed; decode_line(text)
+
+Parts are streamed: never a whole part in memory, hashed again while read. A line is decoded once;
+the JSON text of its state/changed/base is kept as sent (decode_line), never re-encoded.
 
 Nothing is ever extracted by name: entries are read as streams with size caps (no path traversal,
 no zip bomb). The manifest records the algorithms so they can be exchanged later (e.g. SM2/SM3/SM4).
@@ -15,7 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
 import re
+import threading
 import zipfile
 from pathlib import Path
 
@@ -28,6 +33,9 @@ PART_SIZE = 10_000  # changes per part: import and export hold one part in memor
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 MAX_ENTRY_BYTES = 1024 * 1024 * 1024
 MAX_ENTRIES = 100_000
+MAX_LINE_BYTES = 64 * 1024 * 1024
+READ_CHUNK = 1024 * 1024
+COMPRESS_LEVEL = 1  # deflate: half the time of level 6 on a part, 5.6% of the JSON instead of 4.5%
 ALGORITHMS = {"signature": SIGNATURE_ALGORITHM, "hash": "SHA-256", "compression": "deflate",
               "envelope": "age-v1/X25519/ChaCha20-Poly1305"}
 ENTRY_NAME = re.compile(r"^(manifest\.json|manifest\.sig|receipts\.jsonl|changes-\d{4,6}\.jsonl|"
@@ -40,7 +48,8 @@ def part_name(number: int) -> str:
 
 class BundleZipWriter:
     def __init__(self, path: Path):
-        self.zip = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6)
+        self.zip = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED,
+                                   compresslevel=COMPRESS_LEVEL)
         self.parts: list[dict] = []
         self.receipts: dict | None = None
         self.attachments: list[dict] = []
@@ -122,17 +131,37 @@ class BundleZipReader:
             raise BundleRefused("damaged", f"数据包内的 {name} 大小异常，已拒绝。")
         return data
 
-    def _expect(self, entry: dict) -> bytes:
-        name = entry.get("name")
+    def _entry(self, entry: dict) -> tuple[str, int]:
+        name = entry.get("name") if isinstance(entry, dict) else None
         if name not in self.infos:
             raise BundleRefused("damaged", f"数据包不完整：缺少 {name}，未作任何改动。")
         size = entry.get("bytes")
         if not isinstance(size, int) or not 0 <= size <= MAX_ENTRY_BYTES:
             raise BundleRefused("damaged", "数据包清单中的大小异常，已拒绝。")
-        data = self.read(name, size)
-        if len(data) != size or hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+        return name, size
+
+    def _chunks(self, entry: dict):
+        """The entry's bytes in pieces; after the last one, its size and SHA-256 are checked."""
+        name, size = self._entry(entry)
+        digest, seen = hashlib.sha256(), 0
+        try:
+            with self.zip.open(self.infos[name]) as f:
+                while True:
+                    piece = f.read(min(READ_CHUNK, size + 1 - seen))
+                    if not piece:
+                        break
+                    seen += len(piece)
+                    if seen > size:
+                        break
+                    digest.update(piece)
+                    yield piece
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            raise BundleRefused("damaged", f"数据包内的 {name} 已损坏，未作任何改动。") from None
+        if seen != size or digest.hexdigest() != entry.get("sha256"):
             raise BundleRefused("tampered", f"数据包内的 {name} 与签名清单不符（被改动或损坏），未作任何改动。")
-        return data
+
+    def _expect(self, entry: dict) -> bytes:
+        return b"".join(self._chunks(entry))
 
     def verify_parts(self) -> None:
         """Every listed entry present and matching its SHA-256; nothing unlisted besides the manifest."""
@@ -143,18 +172,197 @@ class BundleZipReader:
         for entry in entries:
             if not isinstance(entry, dict):
                 raise BundleRefused("damaged", "数据包清单格式不对，已拒绝。")
-            self._expect(entry)
+            for _ in self._chunks(entry):
+                pass
             listed.add(entry["name"])
         extra = set(self.infos) - listed
         if extra:
             raise BundleRefused("tampered", f"数据包内有清单之外的文件（{sorted(extra)[0]}），已拒绝。")
 
     def part_lines(self, entry: dict) -> list[dict]:
-        data = self._expect(entry)
+        """All changes of a part as dicts (small parts, tests and tools; import streams part_batches)."""
+        name = entry.get("name")
         try:
-            return [json.loads(line) for line in data.decode("utf-8").splitlines() if line]
+            return [decode_line(text)[0] for batch in self.part_batches(entry) for text in batch]
         except ValueError:
-            raise BundleRefused("damaged", f"数据包内的 {entry['name']} 无法识别，未作任何改动。") from None
+            raise BundleRefused("damaged", f"数据包内的 {name} 无法识别，未作任何改动。") from None
+
+    def part_batches(self, entry: dict, size: int = 2000):
+        """The part's lines (text, not yet decoded: see decode_line) in batches of `size`, streamed."""
+        name = entry.get("name")
+        batch, tail = [], b""
+        for piece in _ahead(self._chunks(entry)):
+            lines = (tail + piece).split(b"\n")
+            tail = lines.pop()
+            if len(tail) > MAX_LINE_BYTES:
+                raise BundleRefused("damaged", f"数据包内的 {name} 无法识别，未作任何改动。")
+            for line in lines:
+                if line:
+                    batch.append(_text(line, name))
+                    if len(batch) >= size:
+                        yield batch
+                        batch = []
+        if tail:
+            batch.append(_text(tail, name))
+        if batch:
+            yield batch
 
     def attachment(self, entry: dict) -> bytes:
         return self._expect(entry)
+
+
+class _Failed:
+    def __init__(self, exc: BaseException):
+        self.exc = exc
+
+
+_END = object()
+
+
+def _ahead(pieces, depth: int = 4):
+    """Yield from the generator `pieces`, run one step ahead in a thread: inflating and hashing
+    release the GIL, so they overlap with the caller's decoding (2 cores). Its exceptions are raised
+    here; when the caller stops early, the thread stops too and is joined before this returns."""
+    out: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                out.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def run() -> None:
+        try:
+            for piece in pieces:
+                if not put(piece):
+                    break
+            else:
+                put(_END)
+        except BaseException as exc:  # noqa: BLE001 — handed to the caller, who raises it
+            put(_Failed(exc))
+        finally:
+            pieces.close()
+
+    worker = threading.Thread(target=run, name="bundle-reader", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = out.get()
+            if item is _END:
+                return
+            if isinstance(item, _Failed):
+                raise item.exc
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
+def _text(line: bytes, name: str) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleRefused("damaged", f"数据包内的 {name} 无法识别，未作任何改动。") from None
+
+
+def line_change_id(text: str) -> str | None:
+    """The change_id of a line laid out as sync.export writes it (cheap: no decoding); else None."""
+    head = _HEAD.match(text)
+    return head[1] if head is not None else None
+
+
+_scan = json.JSONDecoder().scan_once
+_SPACE = re.compile(r"[ \t\r\n]*")
+_SPACE_CHARS = (" ", "\t", "\r", "\n")
+
+
+def _skip(text: str, i: int) -> int:
+    return _SPACE.match(text, i).end() if text[i:i + 1] in _SPACE_CHARS else i
+
+
+_PLAIN = r'"([^"\\\x00-\x1f]*)"'  # a JSON string without escapes: its text is its value
+_HEAD = re.compile(r'\{"change_id":%s,"origin":%s,"seq":(-?(?:0|[1-9][0-9]*)),"table":%s,"record_id":%s,"op":%s,'
+                   r'"state":' % ((_PLAIN,) * 5))
+_TAIL = re.compile(r',"author":%s,"at":%s,"hlc":%s\}' % ((_PLAIN,) * 3))
+
+
+def decode_line(text: str) -> tuple[dict, dict]:
+    """One JSON object per line → (its values, the raw JSON text of its values).
+
+    Decoded once; the raw text of state/changed/base is stored as sent (no re-encoding). Lines laid
+    out as sync.export writes them take a fast path; any other valid JSON object is decoded in full
+    (whitespace allowed); anything that is not a single JSON object raises ValueError.
+    """
+    head = _HEAD.match(text)
+    if head is not None:
+        try:
+            start = head.end()
+            state, i = _scan(text, start)
+            raw_state = text[start:i]
+            if text.startswith(',"changed":', i):
+                start = i + 11
+                changed, i = _scan(text, start)
+                raw_changed = text[start:i]
+                if text.startswith(',"base":', i):
+                    start = i + 8
+                    base, i = _scan(text, start)
+                    tail = _TAIL.fullmatch(text, i)
+                    if tail is not None:
+                        g = head.groups()
+                        values = {"change_id": g[0], "origin": g[1], "seq": int(g[2]), "table": g[3],
+                                  "record_id": g[4], "op": g[5], "state": state, "changed": changed, "base": base,
+                                  "author": tail[1], "at": tail[2], "hlc": tail[3]}
+                        return values, {"state": raw_state, "changed": raw_changed, "base": text[start:i]}
+        except StopIteration:
+            pass
+    return _decode_any(text)
+
+
+def _decode_any(text: str) -> tuple[dict, dict]:
+    values, raw = {}, {}
+    try:
+        i = _skip(text, 0)
+        if text[i] != "{":
+            raise ValueError("not an object")
+        i = _skip(text, i + 1)
+        if text[i] == "}":
+            return values, raw if _skip(text, i + 1) == len(text) else _trailing()
+        while True:
+            if text[i] != '"':
+                raise ValueError("key expected")
+            key, i = _scan(text, i)
+            if text[i] != ":":
+                i = _skip(text, i)
+                if text[i] != ":":
+                    raise ValueError("colon expected")
+            start = i + 1
+            if text[start] in _SPACE_CHARS:
+                start = _skip(text, start)
+            value, i = _scan(text, start)
+            values[key] = value
+            raw[key] = text[start:i]
+            c = text[i]
+            if c in _SPACE_CHARS:
+                i = _skip(text, i)
+                c = text[i]
+            if c == ",":
+                i += 1
+                if text[i] in _SPACE_CHARS:
+                    i = _skip(text, i)
+            elif c == "}":
+                break
+            else:
+                raise ValueError("comma or brace expected")
+    except (IndexError, StopIteration):
+        raise ValueError("incomplete") from None
+    if _skip(text, i + 1) != len(text):
+        _trailing()
+    return values, raw
+
+
+def _trailing():
+    raise ValueError("trailing data")

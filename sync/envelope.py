@@ -32,15 +32,50 @@ def decrypt(src: Path, dst: Path, identity: pyrage.x25519.Identity) -> None:
         raise BundleRefused("unreadable", f"无法读取文件：{exc.strerror or exc}。") from None
     if head != AGE_HEADER:
         raise BundleRefused("not_a_bundle", "这不是 vetstation 数据包文件（.vsb），未作任何改动。")
+    writer = None
     try:
-        with open(src, "rb") as reader, open(dst, "wb") as writer:
+        with open(src, "rb") as reader, open(dst, "wb") as out:
+            writer = _Recording(out)
             pyrage.decrypt_io(reader, writer, [identity])
+            if writer.error is not None:  # pyrage may swallow the writer's error
+                raise writer.error
     except pyrage.DecryptError as exc:
+        if writer is not None and writer.error is not None:
+            raise _local_disk(writer.error) from None
         if "No matching keys" in str(exc):
             raise BundleRefused("not_for_us", "这个数据包不是发给本单位的（本单位的密钥打不开），"
                                               "或文件开头已损坏。未作任何改动。") from None
         raise BundleRefused("damaged", "数据包已损坏或被截断（解密校验失败），未作任何改动。"
                                        "请让对方重新导出。") from None
-    except OSError:
+    except OSError as exc:
+        if writer is not None and writer.error is exc:
+            raise _local_disk(exc) from None
         raise BundleRefused("damaged", "数据包已损坏、被改动或不完整（解密校验失败），未作任何改动。"
                                        "请让对方重新导出。") from None
+
+
+class _Recording:
+    """The decrypted file: remembers a failed write (pyrage reports it wrapped, or not at all)."""
+
+    def __init__(self, f):
+        self.f = f
+        self.error: OSError | None = None
+
+    def write(self, data) -> int:
+        try:
+            return self.f.write(data)
+        except OSError as exc:
+            self.error = exc
+            raise
+
+    def flush(self) -> None:
+        try:
+            self.f.flush()
+        except OSError as exc:
+            self.error = exc
+            raise
+
+
+def _local_disk(exc: OSError) -> BundleRefused:
+    return BundleRefused("local_disk", f"无法在本机写出解密后的数据包（{exc.strerror or exc}），"
+                                       "请检查本机磁盘空间后重试。未作任何改动。")

@@ -5,7 +5,8 @@
 
 A station sends its own changes. The bureau sends a station every change, from any origin (but the
 station's own), to what the station holds: shared reference data, and the records that belong to
-it (models.synced). Export never changes synced data; it records the bundle's sequence and hash in
+it (models.synced); for a person transferred to it (models.transfers), their whole history and all
+that hangs on them until it confirms the move; for a person moved away, the move itself. Export never changes synced data; it records the bundle's sequence and hash in
 the local Peer row. Parts of PART_SIZE changes are built one at a time.
 """
 from __future__ import annotations
@@ -27,15 +28,16 @@ from models.ids import new_id
 from models.installation import Installation
 from models.migrations import SCHEMA_VERSION
 from models.peers import BUREAU, get_peer, held_vector, save_peer
-from models.synced import owned_ids, synced_tables
+from models.person import Person
+from models.synced import attached_ids, owned_ids, synced_tables
+from models.transfers import transfer_move, transfer_moves
 from sync.bundle_format import PART_SIZE, BundleZipWriter, manifest_hash
 from sync.keys import require_keys
 from sync.receipts import receipt_lines
 from sync.usb import write_encrypted
 
 COLUMNS = ("change_id", "origin", "seq", "table", "record_id", "op", "state", "changed", "base", "author", "at",
-           "hlc")
-RAW_JSON = {"state", "changed", "base"}
+           "hlc")  # the order _line writes
 
 
 class ExportRefused(DomainError):
@@ -109,17 +111,56 @@ def selection(inst, peer_code: str, peer) -> peewee.Query:
     covered = _not_covered(known)
     if covered is not None:
         condition = condition & covered
+    moved_in, moved_out = _transfers(inst, peer_code, known)
+    if moved_in:  # the whole history of persons moved to the peer and of all that hangs on them
+        for table, model in synced_tables().items():
+            ids = attached_ids(model, Person, moved_in)
+            if ids is not None:
+                condition = condition | ((Change.table == table) & Change.record_id.in_(ids))
+    if moved_out:
+        condition = condition | Change.change_id.in_(moved_out)
     if peer and peer.installation_id:
         condition = condition & (Change.origin != peer.installation_id)
     return Change.select(*fields).where(condition).order_by(Change.hlc, Change.origin)
 
 
+def _transfers(inst, peer_code: str, known: dict) -> tuple[list[str], list[str]]:
+    """Transfers the peer has not confirmed: persons moved to it (their whole history goes along: the
+    peer's vector says nothing about records it did not hold), and, for persons moved away from it,
+    the move and the person's changes the move saw (the old station keeps the person as 迁出)."""
+    moved_in, moved_out = [], []
+    for move in transfer_moves(inst.id, known.get(inst.id, 0)):
+        old, new = transfer_move(move)
+        if new == peer_code:
+            moved_in.append(move.record_id)
+        elif old == peer_code:
+            moved_out.append(move.change_id)
+            base = move.base or {}
+            for c in Change.select(Change.change_id, Change.origin, Change.seq).where(
+                    (Change.record_id == move.record_id) & (Change.table == "person")).tuples():
+                change_id, origin, seq = c
+                saw = (seq < move.seq) if origin == move.origin else base.get(origin, 0) >= seq
+                if saw and known.get(origin, 0) < seq:
+                    moved_out.append(change_id)
+    return moved_in, moved_out
+
+
+_text = json.encoder.encode_basestring  # json.dumps(str, ensure_ascii=False), without the per-call setup
+
+
+def _scalar(value) -> str:
+    if isinstance(value, str):
+        return _text(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _line(row: tuple) -> str:
-    parts = []
-    for name, value in zip(COLUMNS, row):
-        text = value if name in RAW_JSON else json.dumps(value, ensure_ascii=False)
-        parts.append(f'"{name}":{text}')
-    return "{" + ",".join(parts) + "}"
+    """One change-log row as a JSON line; state/changed/base are already JSON text in the log."""
+    change_id, origin, seq, table, record_id, op, state, changed, base, author, at, hlc = row
+    return (f'{{"change_id":{_scalar(change_id)},"origin":{_scalar(origin)},"seq":{_scalar(seq)},'
+            f'"table":{_scalar(table)},"record_id":{_scalar(record_id)},"op":{_scalar(op)},"state":{state},'
+            f'"changed":{changed},"base":{base},"author":{_scalar(author)},"at":{_scalar(at)},'
+            f'"hlc":{_scalar(hlc)}}}')
 
 
 def export_bundle(home, out: Path, *, for_station: str | None = None, progress=None) -> ExportResult:

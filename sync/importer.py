@@ -9,10 +9,11 @@ A failure at any step raises BundleRefused with a Chinese sentence and changes n
 """
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import uuid
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from models.backup import backup_database
@@ -29,6 +30,9 @@ from sync.errors import BundleRefused
 from sync.keys import require_keys, verify
 from sync.receipts import accept_receipts, issue_receipt
 from sync.report import Report
+
+
+BATCH = 2000  # changes applied at a time: bounds the memory an import needs, whatever the bundle's size
 
 
 class _Rollback(Exception):
@@ -126,8 +130,8 @@ def import_bundle(home, path: Path, *, actor, dry_run: bool = False, progress=No
             backup_database(home, reason="before-import")
         bureau_origin = inst.id if inst.is_bureau else keys.bureau["installation_id"]
         try:
-            with db.atomic():
-                _apply(home, keys, reader, facts, report, bureau_origin, actor, progress)
+            with db.atomic(), _collector_spared() as frozen:
+                _apply(home, keys, reader, facts, report, bureau_origin, actor, progress, frozen)
                 if dry_run:
                     raise _Rollback()
         except _Rollback:
@@ -135,19 +139,41 @@ def import_bundle(home, path: Path, *, actor, dry_run: bool = False, progress=No
         return report
 
 
-def _apply(home, keys, reader, facts, report, bureau_origin, actor, progress) -> None:
+@contextmanager
+def _collector_spared():
+    """Keep the garbage collector's full passes off the long-lived objects (modules, the pinyin
+    dictionary): they are frozen before the import and after each batch, and unfrozen at the end.
+    Batches create and drop ~100 000 short-lived objects each; without this, full passes over every
+    live object cost 12–20% of a large import (measured). Leaves an outer freeze alone."""
+    ours = gc.get_freeze_count() == 0
+    if ours:
+        gc.freeze()
+    try:
+        yield ours
+    finally:
+        if ours:
+            gc.unfreeze()
+
+
+def _apply_batch(applier, batch: list, frozen: bool) -> None:
+    applier.add(batch)
+    if frozen:
+        gc.freeze()  # what survived the batch is long-lived (e.g. a dictionary loaded on first use)
+
+
+def _apply(home, keys, reader, facts, report, bureau_origin, actor, progress, frozen=False) -> None:
     m = reader.manifest
     applier = Applier(report, sender_kind=facts["body"]["kind"], sender_origin=facts["installation_id"],
                       bureau_origin=bureau_origin)
-    total = sum(p.get("changes", 0) for p in m["parts"])
+    total = sum(p.get("changes", 0) for p in m["parts"] if isinstance(p.get("changes"), int))
     done = 0
     for part in m["parts"]:
-        lines = reader.part_lines(part)
-        applier.add(lines)
-        done += len(lines)
-        del lines
-        if progress:
-            progress(done, total, f"已导入 {done} / {total} 条修改")
+        with closing(reader.part_batches(part, BATCH)) as batches:  # stops the read-ahead on any error
+            for batch in batches:
+                _apply_batch(applier, batch, frozen)
+                done += len(batch)
+                if progress:
+                    progress(done, total, f"已导入 {done} / {total} 条修改")
     _store_attachments(home, reader, m)
     applier.finish()
     body = facts["body"]

@@ -103,9 +103,38 @@ def _side(c: Ch, value) -> dict:
             "at": c.at, "value": value}
 
 
+_ALLOWED: dict[int, tuple[list, frozenset]] = {}
+
+
+def _allowed(fields: list[str]) -> frozenset:
+    """The keys a single change's state may have to be copied whole: content, meta, deletion."""
+    entry = _ALLOWED.get(id(fields))
+    if entry is None or entry[0] is not fields:
+        entry = _ALLOWED[id(fields)] = (fields, frozenset(fields) | set(META_FIELDS) | {DELETED, "deleted_reason"})
+        if len(_ALLOWED) > 64:
+            _ALLOWED.clear()
+            _ALLOWED[id(fields)] = entry
+    return entry[1]
+
+
 def merge_record(fields: list[str], changes: list[Ch], *, bureau_owned: bool = False,
                  bureau_origin: str | None = None) -> Merged:
     """The record's state from all changes held for it (fields: content fields of its model)."""
+    if len(changes) == 1:  # the common case (a record met for the first time): its one state
+        only = changes[0]
+        written = only.state
+        if written.keys() <= _allowed(fields):  # as written by a sender of our version: copy it
+            state = dict(written)
+        else:
+            state = {name: written[name] for name in fields if name in written}
+            for name in (DELETED, "deleted_reason"):
+                if name in written:
+                    state[name] = written[name]
+        state.update({"id": only.record_id, "origin": written.get("origin") if only.base else only.origin,
+                      "created_at": written.get("created_at"), "created_by": written.get("created_by"),
+                      "updated_at": written.get("updated_at"), "updated_by": written.get("updated_by"),
+                      "version": {only.origin: only.seq}})
+        return Merged(state)
     changes = sorted(changes, key=lambda c: c.key)
     newest = changes[-1]
     creates = [c for c in changes if not c.base]

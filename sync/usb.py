@@ -2,9 +2,10 @@
 
     digest = write_encrypted(plain_zip, Path("E:/嘎鲁图-20261126.vsb"), recipients)
 
-Write `name.vsb.part`, flush and fsync, rename to `name.vsb`, read it back and compare the SHA-256
-with what was written. A full stick, a removed stick or a bad read-back is a StickError with a
-sentence for the person at the desk; the `.part` (or the bad `.vsb`) is removed.
+Write `name.vsb.part`, flush and fsync, rename to `name.vsb`, read it back (from the stick, not the
+OS cache, where the OS allows) and compare the SHA-256 with what was written. A full stick, a removed
+stick or a bad read-back is a StickError with a sentence for the person at the desk; the `.part` (or
+the bad `.vsb`) is removed. A killed process leaves at most a `.part`, never a `.vsb` that is not whole.
 """
 from __future__ import annotations
 
@@ -20,27 +21,49 @@ READ_CHUNK = 1024 * 1024
 
 
 class _HashingWriter:
+    """Hashes what reaches the file and remembers the OSError of a failed write: the envelope
+    library reports it wrapped in its own exception without the errno that says what happened —
+    or, for a write at the very end, not at all (pyrage 1.4: found by tests/sync/test_usb.py)."""
+
     def __init__(self, f):
         self.f = f
         self.hash = hashlib.sha256()
         self.size = 0
+        self.error: OSError | None = None
 
     def write(self, data) -> int:
+        try:
+            written = self.f.write(data)
+        except OSError as exc:
+            self.error = exc
+            raise
         self.hash.update(data)
         self.size += len(data)
-        return self.f.write(data)
+        return written
 
     def flush(self) -> None:
-        self.f.flush()
+        try:
+            self.f.flush()
+        except OSError as exc:
+            self.error = exc
+            raise
+
+
+# Windows error codes (OSError.winerror) that a stick pulled out, full or write-protected gives
+WIN_FULL = {39, 112}  # ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
+WIN_GONE = {21, 55, 1167, 483, 1117}  # NOT_READY, DEV_NOT_EXIST, DEVICE_NOT_CONNECTED, DEVICE_HARDWARE_ERROR, IO_DEVICE
+WIN_READ_ONLY = {19}  # ERROR_WRITE_PROTECT
 
 
 def _explain(exc: OSError, target: Path) -> StickError:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return StickError(f"U盘空间不足，数据包没有写完（已删除未完成的文件）。请换一个U盘或清理空间后重试。",
+    win = getattr(exc, "winerror", None)
+    if win in WIN_FULL or exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return StickError("U盘空间不足，数据包没有写完（已删除未完成的文件）。请换一个U盘或清理空间后重试。",
                           path=str(target))
-    if exc.errno in (errno.ENOENT, errno.EIO, getattr(errno, "ENODEV", -1), getattr(errno, "ENXIO", -1)):
-        return StickError(f"写入时找不到U盘（可能已被拔出），数据包没有写完。请插好U盘后重试。", path=str(target))
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+    if win in WIN_GONE or exc.errno in (errno.ENOENT, errno.EIO, getattr(errno, "ENODEV", -1),
+                                        getattr(errno, "ENXIO", -1)):
+        return StickError("写入时找不到U盘（可能已被拔出），数据包没有写完。请插好U盘后重试。", path=str(target))
+    if win in WIN_READ_ONLY or exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return StickError(f"U盘是只读的或没有写入权限：{target.parent}。请检查U盘写保护开关。", path=str(target))
     return StickError(f"写入U盘失败：{exc.strerror or exc}。数据包没有写完，请重试。", path=str(target))
 
@@ -57,17 +80,24 @@ def write_encrypted(plain: Path, target: Path, recipients: list[str]) -> str:
     """Encrypt `plain` to `target` safely; return the SHA-256 of the written file."""
     target = Path(target)
     part = target.with_name(target.name + ".part")
+    writer = None
     try:
         with open(part, "wb") as f:
             writer = _HashingWriter(f)
             encrypt(plain, writer, recipients)
+            if writer.error is not None:  # the envelope library may swallow a failed final write
+                raise writer.error
             f.flush()
             os.fsync(f.fileno())
+            _drop_cached(f)
         os.replace(part, target)
         _fsync_folder(target.parent)
-    except OSError as exc:
+    except Exception as exc:  # OSError, or the envelope's wrapping of the writer's OSError
         _remove(part)
-        raise _explain(exc, target) from None
+        cause = exc if isinstance(exc, OSError) else (writer.error if writer is not None else None)
+        if cause is None:
+            raise
+        raise _explain(cause, target) from None
     expected = writer.hash.hexdigest()
     try:
         actual = file_sha256(target)
@@ -79,6 +109,17 @@ def write_encrypted(plain: Path, target: Path, recipients: list[str]) -> str:
         raise StickError("写到U盘上的数据包读回来与写入的不一致（U盘可能有坏块），已删除。请换一个U盘重试。",
                          path=str(target))
     return expected
+
+
+def _drop_cached(f) -> None:
+    """Ask the OS to forget its cached copy, so the read-back reads the stick, not memory (POSIX;
+    Windows has no such call in the standard library: there the read-back may come from the cache)."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is not None:
+        try:
+            advise(f.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        except OSError:
+            pass
 
 
 def _fsync_folder(folder: Path) -> None:

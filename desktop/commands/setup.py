@@ -1,7 +1,11 @@
 """`init` (make a home a station or the bureau) and `demo` (fill it with synthetic people).
 
     vetstation --home D init --station 150626100 --name 嘎鲁图镇退役军人服务站 --admin zhang --admin-name 张站长
-    vetstation --home D demo --people 100000 --seed 1
+    vetstation --home D demo --people 100000 --seed 1 [--casework N | --no-casework]
+
+After the persons, `demo` writes casework (services, visits, cards, aid, disputes, employment) for a
+tenth of them (at most 2 000; --casework N chooses how many) through the domain functions, dated
+over the last 18 months up to today, so the workbench and the casework pages have something to show.
 """
 from __future__ import annotations
 
@@ -57,6 +61,29 @@ def demo(args) -> int:
     rate = result.records / result.seconds if result.seconds else 0
     print(f"已生成 {result.persons} 名演示人员（人员类别 {result.identities} 条，家庭成员 {result.family} 条），"
           f"用时 {result.seconds:.1f} 秒，约 {rate:.0f} 条记录/秒。数据均为虚构。")
+    if not args.no_casework:
+        _demo_casework(args, actor)
     if User.get_or_none(User.username == DEMO_LOGIN[0]):
         print(f"演示账号：{DEMO_LOGIN[0]}  密码：{DEMO_LOGIN[1]}")
     return 0
+
+
+def _demo_casework(args, actor) -> None:
+    import datetime as dt
+
+    from bench.demo_casework import casework_persons, populate_casework
+
+    count = args.casework or casework_persons(args.people)
+    if not count:
+        return
+    started = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % 500 == 0:
+            print(f"已为 {done}/{total} 人生成业务记录（{time.perf_counter() - started:.0f} 秒）", file=sys.stderr)
+
+    counts = populate_casework(persons=count, seed=args.seed, today=dt.date.today(), actor=actor, progress=progress)
+    print(f"已生成业务记录：服务记录 {counts.get('service_record', 0)} 条，走访 {counts.get('visit', 0)} 次，"
+          f"优待证申领 {counts.get('preferential_card', 0)} 件，困难帮扶 {counts.get('aid_case', 0)} 件，"
+          f"矛盾纠纷 {counts.get('dispute_case', 0)} 件，就业创业 {counts.get('employment_record', 0)} 条，"
+          f"用时 {time.perf_counter() - started:.1f} 秒。")

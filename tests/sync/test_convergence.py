@@ -1,4 +1,5 @@
-"""Property: whatever the stations and the bureau do, and however the sticks travel — out of order,
+"""Property: whatever the stations and the bureau do — creates, edits, deletes, transfers of persons
+between stations, concurrent edits of one record — and however the sticks travel — out of order,
 twice, lost and re-sent — once everyone has exchanged again every copy is identical for what it
 should hold, and no edit is lost: each concurrent same-field edit is merged or in the conflict queue.
 """
@@ -10,14 +11,17 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from models.changelog import Change
 from models.conflicts import Conflict, open_conflicts, resolve_conflict, resolve_deletion
 from models.db import close_database
+from models.errors import DomainError
+from models.installation import Village
 from models.person import Person
 from models.synced import is_station_owned, synced_tables
+from models.transfers import transfer_person
 from models.write import writing
 from sync.errors import BundleRefused
 from sync.export import export_bundle
@@ -51,13 +55,26 @@ def template():
     close_database()
     bureau = make_bureau(root)
     stations = [enroll(bureau, root, code) for code in CODES]
-    ids = {"bureau": bureau.installation_id, **{s.code: s.installation_id for s in stations}}
-    yield root, ids
+    # every station starts with two persons that everyone already exchanged: edits, deletes and
+    # transfers of known records are possible from the first operation on
+    for station in stations:
+        with station, writing(station.actor) as w:
+            for name in ("张三", "李四"):
+                w.create(Person, {"station_code": station.code, "name": name, "status": "active"})
+            # then shared reference data: every station's vector covers the other stations' persons,
+            # whose history a transfer must nevertheless bring along
+            w.create(Village, {"station": station.code, "name": f"{station.code}嘎查"})
+    (root / "usb").mkdir()
+    exchange_everything([bureau] + stations, root / "usb")
+    shutil.rmtree(root / "usb")
+    with bureau:
+        known = [pid for (pid,) in Person.select(Person.id).order_by(Person.id).tuples()]
+    yield root, known
     shutil.rmtree(root, ignore_errors=True)
 
 
 def sites_from(template, target: Path):
-    root, ids = template
+    root, _ = template
     shutil.copytree(root, target)
     bureau = Site(target / "bureau", "bureau")
     stations = [Site(target / f"station-{code}", "station", code) for code in CODES]
@@ -72,6 +89,7 @@ ops = st.one_of(
     st.tuples(st.just("export"), st.integers(1, 3), st.booleans()),
     st.tuples(st.just("deliver"), st.integers(0, 30)),
     st.tuples(st.just("resolve"), site_index, st.integers(0, 2)),
+    st.tuples(st.just("transfer"), st.integers(0, 30), st.integers(0, 2)),
 )
 
 
@@ -109,6 +127,20 @@ def run_op(op, sites, created: list[str], mail: list, folder: Path) -> None:
     elif kind == "deliver" and mail:
         path, dst = mail[op[1] % len(mail)]
         deliver(path, dst)
+    elif kind == "transfer" and created:
+        bureau = sites[0]
+        with bureau:  # one of the persons the bureau holds, to one of the other stations
+            movable = list(Person.select().where(Person.id.in_(created) & Person.deleted_at.is_null()
+                                                 & (Person.status == "active")).order_by(Person.id))
+            if not movable:
+                return
+            person = movable[op[1] % len(movable)]
+            others = [code for code in CODES if code != person.station_code]
+            try:
+                transfer_person(person.id, others[op[2] % len(others)], actor=bureau.actor)
+                event("a person was transferred")
+            except DomainError:
+                event("a transfer was refused")
     elif kind == "resolve":
         site = sites[op[1]]
         with site:
@@ -187,7 +219,7 @@ def test_every_copy_converges_and_no_edit_is_lost(template, operations):
         tmp = Path(tmp)
         sites = sites_from(template, tmp / "net")
         (tmp / "usb").mkdir()
-        created: list[str] = []
+        created: list[str] = list(template[1])
         mail: list = []
         for op in operations:
             run_op(op, sites, created, mail, tmp / "usb")

@@ -141,3 +141,15 @@ def test_importing_again_through_a_new_bundle_reports_everything_unchanged(netwo
     report = send(a, bureau, tmp_path / "2")  # no receipt yet: cumulative, same changes again
     assert report.counts["changes_new"] == 0 and report.counts["created"] == 0
     assert people(bureau) == before
+
+
+def test_a_row_present_without_any_change_in_the_log_is_overwritten_not_refused(network):
+    from sync.rows import TableWriter
+    from models.installation import Station
+
+    bureau, a, b = network
+    with bureau:
+        state = {**Station.get_by_id(a.code).state(), "name": "新名称"}
+        with db.atomic():
+            TableWriter(Station).write([state], new=True)  # the fast INSERT meets the row: upsert instead
+        assert Station.get_by_id(a.code).name == "新名称"

@@ -1,0 +1,161 @@
+"""Bulk SQL for the importer: statements that peewee generates ONCE and that run for many rows.
+
+    known = InQuery(lambda ids: Change.select(Change.change_id).where(Change.change_id.in_(ids)))
+    for (change_id,) in known.rows(ids): …                 # 500 ids per statement, any number of ids
+    seqs = InQuery(lambda seqs, origin: …, extra=("origin",)); seqs.rows(values, origin="…")
+    TableWriter(Person).write(states, new=False)           # one executemany of whole rows
+
+Rebuilding a peewee query with a 500-value IN list for every chunk cost more than running it (profiled:
+13% of a 100 000-change import). The SQL text stays portable: peewee writes it, only the parameters
+change. An IN list shorter than the statement is padded with NULL, which never matches.
+"""
+from __future__ import annotations
+
+import json
+
+import peewee
+
+from models.base import SyncedModel
+from models.db import db
+from models.fields import JSONField
+from sync.merge import content_fields
+
+CHUNK = 500
+SIZES = (8, 64, CHUNK)
+_MISSING = object()
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+_TEXT = json.encoder.encode_basestring
+
+
+def dumps(value) -> str:
+    """The one JSON text form of stored values (as models.fields.JSONField writes it). Setting up
+    the encoder costs more than encoding a small value: [], {} and one-origin version vectors
+    {origin: seq} (most records) are written directly — the same text."""
+    if not value and (value == [] or value == {}):
+        return "[]" if isinstance(value, list) else "{}"
+    if type(value) is dict and len(value) == 1:
+        (key, number), = value.items()
+        if type(key) is str and type(number) is int:
+            return f"{{{_TEXT(key)}:{number}}}"
+    return _ENCODE(value)
+
+
+def chunks(items: list, size: int = CHUNK):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+class InQuery:
+    """A query with one `IN (…)` list (and optional extra parameters), prepared per list size."""
+
+    def __init__(self, build, extra: tuple[str, ...] = ()):
+        self.build = build
+        self.extra = extra
+        self.prepared: dict[int, tuple[str, list]] = {}
+
+    def _prepare(self, size: int):
+        if size not in self.prepared:
+            marks = [peewee.Value(f"\x00in{i}", converter=False) for i in range(size)]
+            named = {name: peewee.Value(f"\x00{name}", converter=False) for name in self.extra}
+            sql, params = self.build(marks, **named).sql()
+            where = {f"\x00in{i}": i for i in range(size)}
+            where.update({f"\x00{name}": name for name in self.extra})
+            layout = [(where[p], None) if isinstance(p, str) and p in where else (None, p) for p in params]
+            self.prepared[size] = (sql, layout)
+        return self.prepared[size]
+
+    def rows(self, values, **extra):
+        values = list(values)
+        for chunk in chunks(values):
+            size = next(s for s in SIZES if s >= len(chunk))
+            sql, layout = self._prepare(size)
+            params = []
+            for slot, constant in layout:
+                if slot is None:
+                    params.append(constant)
+                elif isinstance(slot, str):
+                    params.append(extra[slot])
+                else:
+                    params.append(chunk[slot] if slot < len(chunk) else None)
+            yield from db.execute_sql(sql, params)
+
+
+class _DeriveView:
+    """What a model's derive() sees: the incoming state by attribute, collecting what it sets."""
+
+    __slots__ = ("_state", "_set")
+
+    def __init__(self, state: dict):
+        object.__setattr__(self, "_state", state)
+        object.__setattr__(self, "_set", {})
+
+    def __getattr__(self, name):
+        found = self._set.get(name, _MISSING)
+        return self._state.get(name) if found is _MISSING else found
+
+    def __setattr__(self, name, value):
+        self._set[name] = value
+
+
+class TableWriter:
+    """Upserts whole rows of one synced table with one prepared statement (portable SQL via peewee).
+
+    Derived (local) columns: a pure derive() (search keys) runs per row; tables whose cached state is
+    replayed from events (models.workflow) are refreshed after writing instead (refresh=True).
+    """
+
+    def __init__(self, model: type[SyncedModel]):
+        from models import workflow
+
+        self.model = model
+        self.content = content_fields(model)
+        self.fields = list(model._meta.sorted_fields)
+        self.names = [f.name for f in self.fields]
+        self.json_at = [i for i, f in enumerate(self.fields) if isinstance(f, JSONField)]
+        self.defaulted = [i for i, f in enumerate(self.fields) if f.default is not None]
+        table = model._meta.table_name
+        self.refresh = table in workflow.REFRESHERS or table in workflow.EVENT_LINKS
+        self.derives = model.derive is not SyncedModel.derive and not self.refresh
+        self.derived_at = [(i, f.name) for i, f in enumerate(self.fields) if f.name in model.derived_fields]
+        query = model.insert({f: None for f in self.fields}).on_conflict(
+            conflict_target=[model._meta.primary_key], preserve=[f for f in self.fields if f.name != "id"])
+        self.sql, _ = query.sql()
+        self.insert_sql, _ = model.insert({f: None for f in self.fields}).sql()
+
+    def _default(self, i: int):
+        default = self.fields[i].default
+        value = default() if callable(default) else default
+        return dumps(value) if i in self.json_at and value is not None else value
+
+    def row(self, state: dict) -> list:
+        out = list(map(state.get, self.names))
+        for i in self.defaulted:  # absent (not null) → the column's default, as an insert would give
+            if self.names[i] not in state:
+                out[i] = self._default(i)
+        for i in self.json_at:
+            value = out[i]
+            if value is not None and self.names[i] in state:
+                out[i] = dumps(value)
+        if self.derives:
+            view = _DeriveView(state)
+            self.model.derive(view)
+            for i, name in self.derived_at:
+                if name in view._set:
+                    out[i] = view._set[name]
+        return out
+
+    def write(self, states: list[dict], *, new: bool = False) -> None:
+        """Upsert the rows; new=True: records this installation never held (no change in its log), so
+        a plain INSERT — a quarter cheaper than an upsert (measured) — inside a savepoint, falling back
+        to the upsert should a row exist after all."""
+        if not states:
+            return
+        rows = [self.row(s) for s in states]
+        if new:
+            try:
+                with db.atomic(), peewee.__exception_wrapper__:  # driver errors → peewee's portable ones
+                    db.cursor().executemany(self.insert_sql, rows)
+                return
+            except peewee.IntegrityError:
+                pass
+        db.cursor().executemany(self.sql, rows)
