@@ -1810,6 +1810,10 @@ Give it to the station separately from the file.</source>
         <translation>变更状态…</translation>
     </message>
     <message>
+        <source>Transfer to another station…</source>
+        <translation>转移到其他服务站…</translation>
+    </message>
+    <message>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
@@ -1844,6 +1848,10 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Please save or discard your edits before changing the status.</source>
         <translation>变更状态前，请先保存或放弃当前的修改。</translation>
+    </message>
+    <message>
+        <source>Please save or discard your edits before transferring the person.</source>
+        <translation>请先保存或放弃修改，再办理人员转移。</translation>
     </message>
 </context>
 <context>
@@ -2605,6 +2613,53 @@ Give it to the station separately from the file.</source>
     <message>
         <source>New employment record…</source>
         <translation>新建就业创业记录…</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer {name} to another station</source>
+        <translation>将{name}转移到其他服务站</translation>
+    </message>
+    <message>
+        <source>Now belongs to: {station}</source>
+        <translation>现属：{station}</translation>
+    </message>
+    <message>
+        <source>Earlier transfers:</source>
+        <translation>以往转移记录：</translation>
+    </message>
+    <message>
+        <source>The new station receives the whole record with its next bundle from the bureau; the old station keeps the person as moved out.</source>
+        <translation>新服务站在下次收到事务局的数据包时得到此人的全部档案；原服务站保留此人，显示为“迁出”。</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>转入服务站</translation>
+    </message>
+    <message>
+        <source>Transfer date</source>
+        <translation>转移日期</translation>
+    </message>
+    <message>
+        <source>e.g. moved in with children</source>
+        <translation>如：随子女迁居</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>转移原因</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <source>Please choose the station the person moves to.</source>
+        <translation>请选择此人转入的服务站。</translation>
+    </message>
+    <message>
+        <source>Please enter the transfer date.</source>
+        <translation>请填写转移日期。</translation>
     </message>
 </context>
 <context>

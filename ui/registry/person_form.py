@@ -28,6 +28,7 @@ from ui.registry.operations import run_write
 from ui.registry.sections import DisabilitySection, EmploymentSection, PartySection, ServiceSection
 from ui.registry.status_dialog import StatusDialog
 from ui.registry.timeline_tab import TimelineTab
+from ui.registry.transfer_dialog import TransferDialog, station_name
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -58,6 +59,9 @@ class PersonForm(QWidget):
         self.status_label = QLabel()
         self.status_button = QPushButton(self.tr("Change status…"))
         self.status_button.clicked.connect(self.change_status)
+        self.transfer_button = QPushButton(self.tr("Transfer to another station…"))
+        self.transfer_button.clicked.connect(self.transfer)
+        self.transfer_button.setVisible(ctx.installation.is_bureau)  # only the bureau transfers people
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -70,6 +74,7 @@ class PersonForm(QWidget):
         header.addStretch(1)
         header.addWidget(self.feedback)
         header.addWidget(self.status_button)
+        header.addWidget(self.transfer_button)
         header.addWidget(self.save_button)
 
         self.banner = MessageLine()
@@ -145,6 +150,7 @@ class PersonForm(QWidget):
         self.timeline.show_person(person.id if person else None)
         self.tabs.setTabEnabled(self.tab_of["timeline"], person is not None)
         self.status_button.setEnabled(person is not None)
+        self.transfer_button.setEnabled(person is not None)
         self._clear_feedback()
         self._baseline = self.state()
         self._show_title()
@@ -158,6 +164,8 @@ class PersonForm(QWidget):
         status = vocab.label("person_status", self.person.status)
         if self.person.status_date:
             status += f" {self.person.status_date.isoformat()}"
+        if self.ctx.installation.is_bureau:
+            status += f" · {station_name(self.person.station_code)}"
         self.status_label.setText(f"（{status}）")
 
     def focus_first_field(self) -> None:
@@ -298,3 +306,15 @@ class PersonForm(QWidget):
         dialog.changed.connect(lambda _c: self.load_person(self.person.id))
         dialog.open()
         self.status_dialog = dialog
+
+    def transfer(self) -> None:
+        if self.person is None:
+            return
+        if self.is_dirty():
+            QMessageBox.information(self, self.tr("Save first"),
+                                    self.tr("Please save or discard your edits before transferring the person."))
+            return
+        dialog = TransferDialog(self.ctx, self.person, self)
+        dialog.changed.connect(lambda _c: self.load_person(self.person.id))
+        dialog.open()
+        self.transfer_dialog = dialog
