@@ -2,12 +2,15 @@
 
     q = CaseQuery(kind="aid", status="publicized", date_from=date(2026, 1, 1))
     total = count_cases(q); rows = list_cases(q, offset=0, limit=100)
+    list_cases(q, order="person", descending=False)   # any key of ORDERS[q.kind]; unknown → "date"
     kind, record = find_record(record_id)       # any casework record by id (or dispute number)
     case_detail(record_id)                      # JSON-ready dict with steps, events and legal steps
 
 Kinds: service, visit, card, aid, dispute, employment. `status` is the workflow state (for service:
 the 代办 state). Rows are plain dicts with the same keys for every kind (id, kind, date, person_id,
 person_name, status, status_label, category, category_label, summary) plus a few of their own.
+Lists sort on the server (so every page follows one order) by a key of ORDERS[kind], then by id:
+states in workflow order, categories in their vocabulary order, people by pinyin, empty values last.
 """
 from __future__ import annotations
 
@@ -117,12 +120,62 @@ def count_cases(q: CaseQuery) -> int:
     return _filtered(q, model.select(peewee.fn.COUNT(model.id))).scalar()
 
 
-def list_cases(q: CaseQuery, *, offset: int = 0, limit: int = 100, descending: bool = True,
+# The sort keys of each list (what its columns may sort by). "date" is every list's default.
+ORDERS: dict[str, tuple[str, ...]] = {
+    "service": ("date", "person", "channel", "category", "handler", "status", "follow_up"),
+    "visit": ("date", "person", "category", "mode", "money"),
+    "card": ("date", "person", "category", "application", "status", "card_no", "issued_on"),
+    "aid": ("date", "person", "category", "status", "requested", "approved", "paid"),
+    "dispute": ("number", "date", "person", "category", "risk", "status", "deadline", "leader"),
+    "employment": ("date", "person", "category", "organisation", "amount"),
+}
+_COLUMNS = {
+    "service": {"handler": ServiceRecord.handler, "follow_up": ServiceRecord.follow_up_on},
+    "visit": {"money": Visit.money_fen},
+    "card": {"card_no": PreferentialCard.card_no, "issued_on": PreferentialCard.issued_on},
+    "aid": {"requested": AidCase.requested_fen, "approved": AidCase.approved_fen, "paid": AidCase.paid_fen},
+    "dispute": {"number": DisputeCase.number, "deadline": DisputeCase.deadline, "leader": DisputeCase.leader},
+    "employment": {"organisation": EmploymentRecord.organisation, "amount": EmploymentRecord.amount_fen},
+}
+
+_RANKS = {"channel": (ServiceRecord.channel, CHANNELS), "mode": (Visit.mode, MODES),  # vocabulary order
+          "application": (PreferentialCard.kind, APPLICATION_KINDS),
+          "risk": (DisputeCase.risk, tuple(reversed(RISKS)))}  # low → high
+
+
+def _ranked(field, codes) -> peewee.Node:
+    """A code column sorted in the order of `codes` (a vocabulary or workflow), unknown codes after them."""
+    codes = list(codes)
+    return peewee.Case(field, [(code, i) for i, code in enumerate(codes)], len(codes))
+
+
+def _order_by(kind: str, key: str, descending: bool) -> tuple:
+    """ORDER BY for one list: the key (empty values last either way), then the id in the same direction."""
+    model = MODELS[kind]
+    if key not in ORDERS[kind] or key == "date":
+        date = DATE_FIELD[kind]
+        return (date.desc(), model.id.desc()) if descending else (date.asc(), model.id.asc())
+    if key == "person":
+        column = Person.search_pinyin
+    elif key == "status":
+        column = _ranked(STATE_FIELD[kind], WORKFLOWS[kind].states)
+    elif key == "category":
+        column = _ranked(CATEGORY_FIELD[kind], categories(kind))
+    elif key in _RANKS:
+        field, codes = _RANKS[key]
+        column = _ranked(field, codes)
+    else:
+        column = _COLUMNS[kind][key]
+    if descending:
+        return (column.desc(nulls="LAST"), model.id.desc())
+    return (column.asc(nulls="LAST"), model.id.asc())
+
+
+def list_cases(q: CaseQuery, *, offset: int = 0, limit: int = 100, order: str = "date", descending: bool = True,
                today: dt.date | None = None) -> list[dict]:
-    """One page, newest first by the record's own date (then id)."""
+    """One page in the order of `order` (a key of ORDERS[q.kind]; default newest first), ties by id."""
     model = MODELS[q.kind]
-    date = DATE_FIELD[q.kind]
-    order = (date.desc(), model.id.desc()) if descending else (date.asc(), model.id.asc())
+    order = _order_by(q.kind, order, descending)
     select = _filtered(q, _base(q, model, Person.name.alias("person_name")))
     cats = categories(q.kind)
     return [_row(q.kind, record, today, cats) for record in select.order_by(*order).offset(offset).limit(limit).objects()]

@@ -60,13 +60,13 @@ class AidPage(CaseAreaPage):
         return self.tr("New aid case… (Ctrl+N)")
 
     def columns(self) -> list[CaseColumn]:
-        return [CaseColumn("申请日期", "date", "date", 88),
-                CaseColumn("申请人", "person_name", width=60),
-                CaseColumn("困难类型", "category_label", width=104),
-                CaseColumn("状态", "status_label", width=76),
-                CaseColumn("申请金额", "requested_fen", "money", 80),
-                CaseColumn("核定金额", "approved_fen", "money", 80),
-                CaseColumn("已发放", "paid_fen", "money", 80),
+        return [CaseColumn("申请日期", "date", "date", 88, order="date"),
+                CaseColumn("申请人", "person_name", width=60, order="person"),
+                CaseColumn("困难类型", "category_label", width=104, order="category"),
+                CaseColumn("状态", "status_label", width=76, order="status"),
+                CaseColumn("申请金额", "requested_fen", "money", 80, order="requested"),
+                CaseColumn("核定金额", "approved_fen", "money", 80, order="approved"),
+                CaseColumn("已发放", "paid_fen", "money", 80, order="paid"),
                 CaseColumn("情况说明", "summary", width=80, stretch=True)]
 
     def heading(self, detail: dict) -> str:

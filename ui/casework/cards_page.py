@@ -54,13 +54,13 @@ class CardsPage(CaseAreaPage):
         return self.tr("New application… (Ctrl+N)")
 
     def columns(self) -> list[CaseColumn]:
-        return [CaseColumn("受理日期", "date", "date", 96),
-                CaseColumn("申领人", "person_name", width=80),
-                CaseColumn("证件类型", "category_label", width=110),
-                CaseColumn("申领类型", "summary", width=72),
-                CaseColumn("状态", "status_label", width=72),
-                CaseColumn("证号", "card_no", width=120, stretch=True),
-                CaseColumn("发放日期", "issued_on", "date", 96)]
+        return [CaseColumn("受理日期", "date", "date", 96, order="date"),
+                CaseColumn("申领人", "person_name", width=80, order="person"),
+                CaseColumn("证件类型", "category_label", width=110, order="category"),
+                CaseColumn("申领类型", "summary", width=72, order="application"),
+                CaseColumn("状态", "status_label", width=72, order="status"),
+                CaseColumn("证号", "card_no", width=120, stretch=True, order="card_no"),
+                CaseColumn("发放日期", "issued_on", "date", 96, order="issued_on")]
 
     def heading(self, detail: dict) -> str:
         return f"{detail['category_label']} · {detail.get('person_name') or ''}"

@@ -1,14 +1,16 @@
 """A casework list: filters above a paged table of models.cases_query rows, its count, and export.
 
-    columns = [CaseColumn("日期", "date", "date"), CaseColumn("服务对象", "person_name"),
-               CaseColumn("慰问金（元）", "money_fen", "money"), CaseColumn("走访人", lambda r: "、".join(r["staff"]))]
+    columns = [CaseColumn("日期", "date", "date", order="date"), CaseColumn("服务对象", "person_name", order="person"),
+               CaseColumn("慰问金（元）", "money_fen", "money", order="money"), CaseColumn("走访人", "staff")]
     browser = CaseBrowser(ctx, "visit", columns, export_title="走访慰问记录")
     browser.record_selected.connect(detail.show_record)      # the row's id
     browser.export_to(path)                                   # the list as filtered → .xlsx (worker thread)
 
 The table model holds plain row dicts fetched page by page (offset/limit): it never holds more rows
-than were scrolled to. It sorts by the record's date (the one order models.cases_query offers).
-The export writes the same columns for every row of the same CaseQuery via ledgers.xlsx_export.
+than were scrolled to. Clicking a header sorts on the server by the column's `order` key (one of
+models.cases_query.ORDERS), so every page follows it; columns without a key do not sort.
+The export writes the same columns for every row of the same CaseQuery, in the same order, via
+ledgers.xlsx_export.
 """
 from __future__ import annotations
 
@@ -41,6 +43,7 @@ class CaseColumn:
     """A list column: its header, how to read it from a row dict (a key or a function), and its kind.
 
     kind: text | date | money (integer fen, shown in 元) | int; `width` in pixels, `stretch` takes the rest.
+    `order`: the models.cases_query.ORDERS key a click on its header sorts by (None: it does not sort).
     The same columns are written to the .xlsx export (dates as dates, money as 元 numbers).
     """
 
@@ -49,6 +52,7 @@ class CaseColumn:
     kind: str = "text"
     width: int = 0
     stretch: bool = False
+    order: str | None = None
 
     def raw(self, row: dict):
         value = row.get(self.value) if isinstance(self.value, str) else self.value(row)
@@ -79,7 +83,7 @@ class CaseTableModel(PagedTableModel):
         super().__init__(page_size=page_size, parent=parent)
         self.kind, self.columns, self.row_colour = kind, list(columns), row_colour
         self.query = CaseQuery(kind=kind)
-        self.descending = True
+        self.order, self.descending = "date", True
 
     def set_query(self, query: CaseQuery) -> None:
         self.query = query
@@ -89,16 +93,23 @@ class CaseTableModel(PagedTableModel):
         """After a change: reload as many rows as were loaded, so the view does not jump."""
         self.reload(count_cases(self.query), keep=len(self.rows))
 
+    def sort_column(self) -> int:
+        """The column showing the current order (-1 if none does)."""
+        return next((i for i, c in enumerate(self.columns) if c.order == self.order), -1)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
-        if not (0 <= column < len(self.columns)) or self.columns[column].kind != "date":
+        """Re-sort the whole list on the server by the column's order key (columns without one ignore it)."""
+        key = self.columns[column].order if 0 <= column < len(self.columns) else None
+        if key is None:
             return
         descending = order == Qt.DescendingOrder
-        if descending != self.descending:
-            self.descending = descending
-            self.reload(count_cases(self.query))
+        if (key, descending) == (self.order, self.descending):
+            return
+        self.order, self.descending = key, descending
+        self.reload(self.total if self.rows else count_cases(self.query))
 
     def _fetch(self, offset: int, limit: int) -> list[dict]:
-        return list_cases(self.query, offset=offset, limit=limit, descending=self.descending)
+        return list_cases(self.query, offset=offset, limit=limit, order=self.order, descending=self.descending)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
@@ -213,11 +224,11 @@ class CaseFilters(QWidget):
         self.query_changed.emit(self.query())
 
 
-def export_rows(query: CaseQuery, columns: list[CaseColumn], *, descending: bool = True):
+def export_rows(query: CaseQuery, columns: list[CaseColumn], *, order: str = "date", descending: bool = True):
     """Every row of `query` (page by page, the list's own order) as export cells."""
     offset = 0
     while True:
-        page = list_cases(query, offset=offset, limit=EXPORT_PAGE, descending=descending)
+        page = list_cases(query, offset=offset, limit=EXPORT_PAGE, order=order, descending=descending)
         if not page:
             return
         for row in page:
@@ -226,10 +237,11 @@ def export_rows(query: CaseQuery, columns: list[CaseColumn], *, descending: bool
 
 
 def export_cases(path: Path, title: str, query: CaseQuery, columns: list[CaseColumn], *, subtitle: str = "",
-                 descending: bool = True):
-    """A generator job (ledgers.progress): the filtered list → .xlsx at `path`."""
+                 order: str = "date", descending: bool = True):
+    """A generator job (ledgers.progress): the filtered list → .xlsx at `path`, in the list's order."""
     xlsx_columns = [XlsxColumn(c.label, c.kind if c.kind in ("date", "money", "int") else "text") for c in columns]
-    return (yield from write_xlsx(path, title, xlsx_columns, export_rows(query, columns, descending=descending),
+    rows = export_rows(query, columns, order=order, descending=descending)
+    return (yield from write_xlsx(path, title, xlsx_columns, rows,
                                   total=count_cases(query), subtitle=subtitle, sheet=title))
 
 
@@ -271,8 +283,7 @@ class CaseBrowser(QWidget):
             if column.stretch:  # takes what is left, but never less than its width
                 self._stretch = (i, column.width or 160)
         self.table.viewport().installEventFilter(self)
-        date_column = next((i for i, c in enumerate(columns) if c.kind == "date"), -1)
-        header.setSortIndicator(date_column, Qt.DescendingOrder)
+        header.setSortIndicator(self.model.sort_column(), Qt.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._selected(current.row()))
         self.table.doubleClicked.connect(lambda index: self._activated(index.row()))
         self.table.activated.connect(lambda index: self._activated(index.row()))
@@ -291,6 +302,7 @@ class CaseBrowser(QWidget):
         self.filters.query_changed.connect(self.apply_query)
         self.apply_query(self.filters.query())
         self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._keep_indicator)
 
     _stretch: tuple[int, int] | None = None
 
@@ -301,6 +313,13 @@ class CaseBrowser(QWidget):
             others = sum(header.sectionSize(i) for i in range(header.count()) if i != column)
             header.resizeSection(column, max(least, self.table.viewport().width() - others))
         return False
+
+    def _keep_indicator(self, column: int, _order) -> None:
+        """A click on a column that does not sort leaves the indicator on the column that does."""
+        if column == self.model.sort_column():
+            return
+        order = Qt.DescendingOrder if self.model.descending else Qt.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(self.model.sort_column(), order)
 
     def apply_query(self, query: CaseQuery) -> None:
         self.hint.show_problem(self.filters.problems())
@@ -337,12 +356,14 @@ class CaseBrowser(QWidget):
 
     def export_to(self, path: Path) -> None:
         """Write the list as filtered (every row, not only those loaded) on the worker thread."""
-        query, columns, descending = self.model.query, self.model.columns, self.model.descending
+        query, columns = self.model.query, self.model.columns
+        order, descending = self.model.order, self.model.descending
         subtitle = f"{self.filters.describe()}，导出于{dt.date.today().isoformat()}"
         title = self.export_title
 
         self.export_button.setEnabled(False)
-        run_task(self, export_cases(path, title, query, columns, subtitle=subtitle, descending=descending), label=self.tr("Exporting…"), on_done=self._exported, on_error=self._export_failed)
+        run_task(self, export_cases(path, title, query, columns, subtitle=subtitle, order=order, descending=descending),
+                 label=self.tr("Exporting…"), on_done=self._exported, on_error=self._export_failed)
 
     def _exported(self, path) -> None:
         self.export_button.setEnabled(True)

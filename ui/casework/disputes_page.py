@@ -90,14 +90,14 @@ class DisputesPage(CaseAreaPage):
         return self.tr("Register… (Ctrl+N)")
 
     def columns(self) -> list[CaseColumn]:
-        return [CaseColumn("编号", "number", width=150),
-                CaseColumn("登记日期", "date", "date", 86),
-                CaseColumn("当事人", "person_name", width=56),
-                CaseColumn("类型", "category_label", width=64),
-                CaseColumn("风险", "risk", width=36),
-                CaseColumn("状态", "status_label", width=56),
-                CaseColumn("办结期限", "deadline", "date", 86),
-                CaseColumn("包案领导", "leader", width=66),
+        return [CaseColumn("编号", "number", width=150, order="number"),
+                CaseColumn("登记日期", "date", "date", 86, order="date"),
+                CaseColumn("当事人", "person_name", width=56, order="person"),
+                CaseColumn("类型", "category_label", width=64, order="category"),
+                CaseColumn("风险", "risk", width=36, order="risk"),
+                CaseColumn("状态", "status_label", width=56, order="status"),
+                CaseColumn("办结期限", "deadline", "date", 86, order="deadline"),
+                CaseColumn("包案领导", "leader", width=66, order="leader"),
                 CaseColumn("诉求内容", "summary", width=60, stretch=True)]
 
     def row_colour(self, row: dict):

@@ -57,13 +57,13 @@ class EmploymentPage(CaseAreaPage):
         return self.tr("Employment")
 
     def columns(self) -> list[CaseColumn]:
-        return [CaseColumn("日期", "date", "date", 96),
-                CaseColumn("姓名", "person_name", width=80),
-                CaseColumn("类别", "category_label", width=80),
+        return [CaseColumn("日期", "date", "date", 96, order="date"),
+                CaseColumn("姓名", "person_name", width=80, order="person"),
+                CaseColumn("类别", "category_label", width=80, order="category"),
                 CaseColumn("岗位/培训/项目", "summary", width=160, stretch=True),
-                CaseColumn("单位", "organisation", width=140),
+                CaseColumn("单位", "organisation", width=140, order="organisation"),
                 CaseColumn("结果", "result", width=70),
-                CaseColumn("金额（元）", "amount_fen", "money", 96)]
+                CaseColumn("金额（元）", "amount_fen", "money", 96, order="amount")]
 
     def describe(self, detail: dict) -> list[tuple[str, str]]:
         f = detail["fields"]

@@ -76,14 +76,14 @@ class ServicesPage(CaseAreaPage):
         return self.tr("New service record… (Ctrl+N)")
 
     def columns(self) -> list[CaseColumn]:
-        return [CaseColumn("服务日期", "date", "date", 96),
-                CaseColumn("服务对象", lambda r: r["person_name"] or "来访群众", width=90),
-                CaseColumn("方式", "channel", width=44),
-                CaseColumn("类别", "category_label", width=80),
+        return [CaseColumn("服务日期", "date", "date", 96, order="date"),
+                CaseColumn("服务对象", lambda r: r["person_name"] or "来访群众", width=90, order="person"),
+                CaseColumn("方式", "channel", width=44, order="channel"),
+                CaseColumn("类别", "category_label", width=80, order="category"),
                 CaseColumn("服务内容", "summary", width=140, stretch=True),
-                CaseColumn("经办人", "handler", width=70),
-                CaseColumn("代办状态", "status_label", width=72),
-                CaseColumn("回访", follow_up_text, width=110)]
+                CaseColumn("经办人", "handler", width=70, order="handler"),
+                CaseColumn("代办状态", "status_label", width=72, order="status"),
+                CaseColumn("回访", follow_up_text, width=110, order="follow_up")]
 
     def heading(self, detail: dict) -> str:
         return f"{detail['kind_label']} · {detail.get('person_name') or '来访群众'} · {detail['date']}"

@@ -219,13 +219,13 @@ class VisitsPage(CaseAreaPage):
                                                                                              overdue=overdue))
 
     def columns(self) -> list[CaseColumn]:
-        return [CaseColumn("走访日期", "date", "date", 96),
-                CaseColumn("被走访人", "person_name", width=80),
-                CaseColumn("走访类型", "category_label", width=80),
-                CaseColumn("方式", "mode", width=44),
+        return [CaseColumn("走访日期", "date", "date", 96, order="date"),
+                CaseColumn("被走访人", "person_name", width=80, order="person"),
+                CaseColumn("走访类型", "category_label", width=80, order="category"),
+                CaseColumn("方式", "mode", width=44, order="mode"),
                 CaseColumn("走访人", "staff", width=100),
                 CaseColumn("走访内容", "summary", width=110, stretch=True),
-                CaseColumn("慰问金（元）", lambda r: r["money_fen"] or None, "money", 96),
+                CaseColumn("慰问金（元）", lambda r: r["money_fen"] or None, "money", 96, order="money"),
                 CaseColumn("慰问物", "goods", width=80)]
 
     def describe(self, detail: dict) -> list[tuple[str, str]]:
