@@ -16,8 +16,16 @@ import json
 import sys
 
 from models.base import to_json_value
-from models.cases_query import (KIND_LABELS, CaseQuery, case_detail, categories, count_cases, list_cases,
-                                statuses)
+from models.cases_query import (
+    KIND_LABELS,
+    ORDERS,
+    CaseQuery,
+    case_detail,
+    categories,
+    count_cases,
+    list_cases,
+    statuses,
+)
 from models.errors import NotFound, ValidationError
 from models.registry import find_person
 from models.workflow import yuan
@@ -39,6 +47,9 @@ def add_cases_parser(subparsers) -> None:
     p.add_argument("--person", metavar="ID_OR_NUMBER", help="只列此人的记录（档案编号或身份证号码）")
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", type=_date, help="起始日期")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", type=_date, help="截止日期")
+    p.add_argument("--order", default="date", metavar="KEY",
+                   help="排序：date（默认）、person、status、category 等，各类可用的见 models/cases_query.py 的 ORDERS")
+    p.add_argument("--ascending", action="store_true", help="从小到大（默认从新到旧、从大到小）")
     p.add_argument("--limit", type=int, metavar="N", help="最多列出多少条（默认：表格50条，--json 全部）")
     p.add_argument("--json", action="store_true", help="输出 JSON 列表")
     p = cases.add_parser("show", help="显示一条记录及其办理过程")
@@ -80,9 +91,12 @@ def cmd_cases_list(args, home, actor) -> int:
                       category=_code(categories(kind), getattr(args, "category", None), "类别"),
                       person_id=find_person(args.person).id if getattr(args, "person", None) else None,
                       date_from=getattr(args, "date_from", None), date_to=getattr(args, "date_to", None))
+    order = getattr(args, "order", "date") or "date"
+    if order not in ORDERS[kind]:
+        raise ValidationError({"order": f"{KIND_LABELS[kind]}不能按「{order}」排序，可用：{'、'.join(ORDERS[kind])}"})
     total = count_cases(query)
     limit = min(args.limit or (total if args.json else TABLE_LIMIT), total)
-    rows = _rows(query, limit)
+    rows = _rows(query, limit, order=order, descending=not getattr(args, "ascending", False))
     if args.json:
         sys.stdout.write("[")
         for n, row in enumerate(rows):
@@ -102,10 +116,10 @@ def cmd_cases_list(args, home, actor) -> int:
     return 0
 
 
-def _rows(query: CaseQuery, limit: int):
+def _rows(query: CaseQuery, limit: int, *, order: str = "date", descending: bool = True):
     done = 0
     while done < limit:
-        page = list_cases(query, offset=done, limit=min(PAGE, limit - done))
+        page = list_cases(query, offset=done, limit=min(PAGE, limit - done), order=order, descending=descending)
         if not page:
             return
         yield from page

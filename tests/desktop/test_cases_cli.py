@@ -72,3 +72,13 @@ def test_cases_show_finds_a_dispute_by_its_number_and_prints_text(station, actor
 def test_cases_show_refuses_an_unknown_id(station, actor, cases):
     with pytest.raises(NotFound, match="未找到编号为「nope」的记录"):
         cmd_cases_show(parse("show", "nope"), station, actor)
+
+
+def test_cases_list_sorts_by_a_column_of_its_kind_and_refuses_another(station, actor, cases, capsys):
+    assert cmd_cases_list(parse("list", "--kind", "aid", "--order", "requested", "--json"), station, actor) == 0
+    assert [r["requested_fen"] for r in json.loads(capsys.readouterr().out)] == [500_000, 300_000]
+    assert cmd_cases_list(parse("list", "--kind", "aid", "--order", "requested", "--ascending", "--json"),
+                          station, actor) == 0
+    assert [r["requested_fen"] for r in json.loads(capsys.readouterr().out)] == [300_000, 500_000]
+    with pytest.raises(ValidationError, match="不能按「deadline」排序"):
+        cmd_cases_list(parse("list", "--kind", "aid", "--order", "deadline"), station, actor)
