@@ -29,12 +29,13 @@ BENCH_ARGS ?= --people 100000
 LOGS := build/logs
 
 # What the tests and Qt (xcb or offscreen) need on a bare Debian 12, plus poppler-utils (PDFs are
-# rendered to PNG in the ledger tests) and age (the bureau can open a bundle with the standard tool).
+# rendered to PNG in the ledger tests), age (the bureau can open a bundle with the standard tool) and
+# e2fsprogs (chattr: the read-only-home tests run as root, whom file modes do not stop).
 APT_PACKAGES := \
 	libglib2.0-0 libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 \
 	libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
-	poppler-utils age
+	poppler-utils age e2fsprogs
 
 .PHONY: help demo test build build-check bench translations clean distclean system-packages
 
