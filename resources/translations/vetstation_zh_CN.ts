@@ -2032,8 +2032,12 @@ Give it to the station separately from the file.</source>
         <translation>双击记录可在信息采集中打开此人档案。</translation>
     </message>
     <message>
-        <source>Save as PDF (to print)…</source>
-        <translation>保存为PDF（可打印）…</translation>
+        <source>Save as PDF…</source>
+        <translation>另存为PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
     <message>
         <source>Save as JSON…</source>
@@ -2070,6 +2074,10 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Writing the PDF…</source>
         <translation>正在生成PDF…</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
     </message>
     <message>
         <source>Saved</source>

@@ -1,16 +1,18 @@
 """The 数据交换 page: a station writes its bundle to the stick, the bureau checks and imports it."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from models.person import Person
 from models.registry import get_person, save_person
-from tests.sync.test_refusals import fingerprint
-from tests.ui.sync_helpers import ID, SLOW, exchange_page, sites  # noqa: F401 (fixtures)
 from sync.export import export_bundle
 from sync.importer import import_bundle
+from tests.sync.test_refusals import fingerprint
+from tests.ui.sync_helpers import ID, SLOW, exchange_page, sites  # noqa: F401 (fixtures)
 from ui.sync.drives import DriveChooser
 
 
@@ -174,3 +176,33 @@ def test_a_removed_stick_is_reported_clearly_and_no_bundle_is_recorded(qtbot, si
             page.export_button.click()
         assert "U盘是否已插好" in failed.args[0] and shown == [failed.args[0]]
         assert "从未" in page.last_exchange.text()  # nothing was recorded as exported
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils (pdfinfo) is not installed")
+def test_an_import_report_prints_through_the_print_dialog(qtbot, sites, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    bureau, a, _ = sites
+    with a:
+        save_person(None, {"name": "王建国", "id_number": ID}, actor=a.actor)
+        bundle = write_to_stick(qtbot, exchange_page(qtbot, a), tmp_path, monkeypatch).path
+    with bureau:
+        page = exchange_page(qtbot, bureau)
+        choose_file(monkeypatch, bundle)
+        with qtbot.waitSignal(page.report_shown, timeout=SLOW):
+            page.import_button.click()
+        out = tmp_path / "printed.pdf"
+
+        class PrintToFile:  # the clerk picks "print to file" in the print dialog and presses 打印
+            def __init__(self, printer, parent=None):
+                printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+                printer.setOutputFileName(str(out))
+
+            def exec(self):
+                return QDialog.Accepted
+
+        monkeypatch.setattr("PySide6.QtPrintSupport.QPrintDialog", PrintToFile)
+        with qtbot.waitSignal(page.report_view.printed, timeout=SLOW) as printed:
+            page.report_view.print_button.click()
+        assert printed.args[0] >= 1 and out.read_bytes().startswith(b"%PDF")

@@ -2,19 +2,35 @@
 
     view = ReportView(ctx); view.show_report(report.to_dict(), heading="…", source="…")
     view.person_requested.connect(main_window.open_person)     # double-click a record of a person
+    view.print_report()                                        # the PDF pages through the print dialog
     report_ledger(ctx, report, source) -> (LedgerDocument, rows)  # the same report as a PDF ledger
 
 Dry runs and stored reports (models.peers.ImportedBundle.report) are the same dict (sync.report).
 """
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from models.errors import DomainError
 from sync.report import KINDS
 from sync.status import TABLE_LABELS, person_of
 from ui.messages import show_error
@@ -58,6 +74,7 @@ def report_ledger(unit: str, report: dict, source: str):
 class ReportView(QWidget):
     person_requested = Signal(str)
     saved = Signal(str)  # the path the report was written to
+    printed = Signal(int)  # pages sent to the printer
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -99,12 +116,15 @@ class ReportView(QWidget):
         self.tree.itemDoubleClicked.connect(self._activated)
         hint = QLabel(self.tr("Double-click a record to open the person in the registry."))
         hint.setObjectName("hint")
-        self.pdf_button = QPushButton(self.tr("Save as PDF (to print)…"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.pdf_button.clicked.connect(self.save_pdf)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.clicked.connect(self.print_report)
         self.json_button = QPushButton(self.tr("Save as JSON…"))
         self.json_button.clicked.connect(self.save_json)
         save = QHBoxLayout()
         save.addWidget(hint, 1)
+        save.addWidget(self.print_button)
         save.addWidget(self.pdf_button)
         save.addWidget(self.json_button)
         layout = QVBoxLayout(self)
@@ -183,14 +203,41 @@ class ReportView(QWidget):
     # --- saving -------------------------------------------------------------------------------
     def save_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report as PDF"), "导入报告.pdf", "PDF (*.pdf)")
-        if not path:
-            return
+        if path:
+            self._write_pdf(Path(path), self._saved)
+
+    def print_report(self) -> None:
+        """The same A4 pages as the saved PDF, through the print dialog (ui.ledgers.printing)."""
+        self._print_folder = tempfile.TemporaryDirectory()
+        self._write_pdf(Path(self._print_folder.name) / "导入报告.pdf", self._print_pdf)
+
+    def _write_pdf(self, path: Path, then) -> None:
         from ledgers.pdf_layout import write_ledger_pdf
 
         doc, rows = report_ledger(self.ctx.installation.name, self.report, self.source)
         doc.prepared_by = self.ctx.actor.display_name
-        run_task(self, write_ledger_pdf(Path(path), doc, rows), label=self.tr("Writing the PDF…"),
-                 on_done=self._saved, on_error=lambda message: show_error(self, message))
+        run_task(self, write_ledger_pdf(path, doc, rows), label=self.tr("Writing the PDF…"),
+                 on_done=then, on_error=lambda message: show_error(self, message))
+
+    def _print_pdf(self, path) -> None:
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ui.ledgers.printing import drive_here, prepare_printer, print_pages
+
+        document = QPdfDocument(self)
+        document.load(str(path))
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare_printer(printer, document)
+        if QPrintDialog(printer, self).exec() != QDialog.Accepted:
+            return
+        try:
+            pages = drive_here(self, print_pages(document, printer), self.tr("Printing…"))
+        except DomainError as exc:
+            show_error(self, exc.message)
+            return
+        if pages is not None:
+            self.printed.emit(pages)
 
     def _saved(self, path) -> None:
         QMessageBox.information(self, self.tr("Saved"), self.tr("The report was saved to {path}.").format(path=path))
