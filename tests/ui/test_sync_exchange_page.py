@@ -41,6 +41,25 @@ def test_station_writes_its_bundle_to_the_stick_and_sees_it_verified(qtbot, site
     assert [p.suffix for p in stick.iterdir()] == [".vsb"]  # no .part left behind
 
 
+def bureau_reads_a_station_bundle(qtbot, sites, tmp_path, monkeypatch, *, confirm: bool):
+    """Station A registers 王建国 and writes its bundle; the bureau opens it (dry-run report shown)
+    and, with `confirm`, imports it. Returns the bureau's exchange page (the bureau left closed)."""
+    bureau, a, _ = sites
+    with a:
+        save_person(None, {"name": "王建国", "id_number": ID}, actor=a.actor)
+        bundle = write_to_stick(qtbot, exchange_page(qtbot, a), tmp_path, monkeypatch).path
+    with bureau:
+        page = exchange_page(qtbot, bureau)
+        choose_file(monkeypatch, bundle)
+        with qtbot.waitSignal(page.report_shown, timeout=SLOW):
+            page.import_button.click()
+        if confirm:
+            with qtbot.waitSignal(page.imported, timeout=SLOW):
+                page.confirm_button.click()
+            page.close_report()
+    return page
+
+
 def test_bureau_sees_the_dry_run_report_then_confirms_and_the_person_is_in_the_registry(
         qtbot, sites, tmp_path, monkeypatch):
     bureau, a, _ = sites
@@ -76,18 +95,8 @@ def test_bureau_sees_the_dry_run_report_then_confirms_and_the_person_is_in_the_r
 
 
 def test_a_stored_report_can_be_shown_again_and_saved_as_pdf(qtbot, sites, tmp_path, monkeypatch):
-    bureau, a, _ = sites
-    with a:
-        save_person(None, {"name": "王建国", "id_number": ID}, actor=a.actor)
-        bundle = write_to_stick(qtbot, exchange_page(qtbot, a), tmp_path, monkeypatch).path
-    with bureau:
-        page = exchange_page(qtbot, bureau)
-        choose_file(monkeypatch, bundle)
-        with qtbot.waitSignal(page.report_shown, timeout=SLOW):
-            page.import_button.click()
-        with qtbot.waitSignal(page.imported, timeout=SLOW):
-            page.confirm_button.click()
-        page.close_report()
+    page = bureau_reads_a_station_bundle(qtbot, sites, tmp_path, monkeypatch, confirm=True)
+    with sites[0]:
         with qtbot.waitSignal(page.report_shown):
             page.history.cellDoubleClicked.emit(0, 0)
         assert "第 1 号" in page.report_view.source_label.text()
@@ -123,18 +132,8 @@ def test_a_tampered_bundle_is_refused_with_its_reason_and_nothing_changes(qtbot,
 
 
 def test_importing_the_same_bundle_again_says_so_and_changes_nothing(qtbot, sites, tmp_path, monkeypatch):
-    bureau, a, _ = sites
-    with a:
-        save_person(None, {"name": "王建国", "id_number": ID}, actor=a.actor)
-        bundle = write_to_stick(qtbot, exchange_page(qtbot, a), tmp_path, monkeypatch).path
-    with bureau:
-        page = exchange_page(qtbot, bureau)
-        choose_file(monkeypatch, bundle)
-        with qtbot.waitSignal(page.report_shown, timeout=SLOW):
-            page.import_button.click()
-        with qtbot.waitSignal(page.imported, timeout=SLOW):
-            page.confirm_button.click()
-        page.close_report()
+    page = bureau_reads_a_station_bundle(qtbot, sites, tmp_path, monkeypatch, confirm=True)
+    bureau = sites[0]
     before = fingerprint(bureau)
     with bureau:
         with qtbot.waitSignal(page.said, timeout=SLOW) as said:
@@ -183,15 +182,8 @@ def test_an_import_report_prints_through_the_print_dialog(qtbot, sites, tmp_path
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QDialog
 
-    bureau, a, _ = sites
-    with a:
-        save_person(None, {"name": "王建国", "id_number": ID}, actor=a.actor)
-        bundle = write_to_stick(qtbot, exchange_page(qtbot, a), tmp_path, monkeypatch).path
-    with bureau:
-        page = exchange_page(qtbot, bureau)
-        choose_file(monkeypatch, bundle)
-        with qtbot.waitSignal(page.report_shown, timeout=SLOW):
-            page.import_button.click()
+    page = bureau_reads_a_station_bundle(qtbot, sites, tmp_path, monkeypatch, confirm=False)
+    with sites[0]:
         out = tmp_path / "printed.pdf"
 
         class PrintToFile:  # the clerk picks "print to file" in the print dialog and presses 打印
