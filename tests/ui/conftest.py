@@ -5,7 +5,9 @@ import gc
 
 import pytest
 
+from models.installation import current
 from ui.app import application
+from ui.context import AppContext
 from ui.i18n import install_translations
 from ui.main_thread_gc import keep_gc_on_gui_thread
 
@@ -31,3 +33,9 @@ def dressed_app(qapp):
     yield app
     install_translations(app, "en")
     app.setStyleSheet("")
+
+
+@pytest.fixture
+def ctx(station, actor):
+    """What every page is given: the station home, its installation, the logged-in head of station."""
+    return AppContext(station, current(), actor)

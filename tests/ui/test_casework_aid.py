@@ -8,21 +8,14 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from models.aid import add_document, aid_step, get_case, open_case
-from models.installation import current
 from tests.ui.casework_helpers import add_person, pick_person, save, type_text
 from ui.casework.aid_page import AidPage
-from ui.context import AppContext
 
 TODAY = dt.date.today()
 
 
 def days_ago(n: int) -> str:
     return (TODAY - dt.timedelta(days=n)).isoformat()
-
-
-@pytest.fixture
-def ctx(station, actor):
-    return AppContext(station, current(), actor)
 
 
 @pytest.fixture

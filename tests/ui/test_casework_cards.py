@@ -6,19 +6,12 @@ import datetime as dt
 import pytest
 
 from models.cards import apply_card, card_step, get_card, live_card, record_exclusion
-from models.installation import current
 from models.write import Actor
 from tests.ui.casework_helpers import add_person, pick_person, save, type_text
 from ui.casework.cards_page import CardsPage
-from ui.context import AppContext
 
 TODAY = dt.date.today()
 FILED = dt.date(2024, 1, 10)
-
-
-@pytest.fixture
-def ctx(station, actor):
-    return AppContext(station, current(), actor)
 
 
 @pytest.fixture

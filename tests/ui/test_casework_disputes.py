@@ -8,17 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from models.disputes import dispute_step, get_dispute, parties, register_dispute
-from models.installation import current
 from tests.ui.casework_helpers import add_person, pick_person, save, type_text
 from ui.casework.disputes_page import DEADLINE_COLOURS, DisputesPage
-from ui.context import AppContext
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def ctx(station, actor):
-    return AppContext(station, current(), actor)
 
 
 @pytest.fixture

@@ -7,18 +7,11 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
-from models.installation import current
 from models.services import get_service, record_service
 from tests.ui.casework_helpers import add_person, pick_person, save, type_text
 from ui.casework.services_page import ServicesPage
-from ui.context import AppContext
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def ctx(station, actor):
-    return AppContext(station, current(), actor)
 
 
 @pytest.fixture

@@ -3,22 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 
-from models.installation import current
 from models.services import record_service
 from tests.ui.casework_helpers import add_person
-from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.workbench import Workbench
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def ctx(station, actor):
-    return AppContext(station, current(), actor)
 
 
 def overdue_follow_up(actor, person=None):

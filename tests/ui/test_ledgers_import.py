@@ -47,11 +47,6 @@ def messy_roster(path):
 
 
 @pytest.fixture
-def ctx(station, actor):
-    return AppContext(station, current(), actor)
-
-
-@pytest.fixture
 def roster(tmp_path):
     return messy_roster(tmp_path / "花名册.xlsx")
 

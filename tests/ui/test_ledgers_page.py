@@ -27,11 +27,6 @@ def pdf_page_count(path) -> int:
 
 
 @pytest.fixture
-def ctx(station, actor):
-    return AppContext(station, current(), actor)
-
-
-@pytest.fixture
 def page(qtbot, ctx):
     page = LedgerPage(ctx)
     qtbot.addWidget(page)

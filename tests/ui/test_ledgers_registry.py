@@ -6,16 +6,9 @@ import datetime as dt
 import pytest
 from openpyxl import load_workbook
 
-from models.installation import current
 from tests.ledgers.conftest import add_person
-from ui.context import AppContext
 from ui.ledgers import RosterImportWizard
 from ui.registry import RegistryPage
-
-
-@pytest.fixture
-def ctx(station, actor):
-    return AppContext(station, current(), actor)
 
 
 @pytest.fixture

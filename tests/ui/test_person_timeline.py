@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 
 from models.employment import add_employment
-from models.installation import current
 from models.visits import record_visit
 from tests.ui.casework_helpers import add_person, pick_person, save, type_text
-from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.registry.timeline_tab import TimelineTab
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def ctx(station, actor):
-    return AppContext(station, current(), actor)
 
 
 def test_a_service_stepped_to_done_is_in_the_list_the_timeline_and_its_follow_up_on_the_workbench(qtbot, ctx, actor):

@@ -7,12 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from models.idnumber import check_digit, mask
-from models.installation import current, villages
+from models.installation import villages
 from models.person import Person, PersonIdentity
 from models.registry import save_person
 from models.registry_search import PersonQuery
 from models.write import OpChanges, writing
-from ui.context import AppContext
 from ui.registry import RegistryPage
 from ui.registry.table_model import BIRTH_DATE, ID_NUMBER, IDENTITIES, NAME, PersonTableModel
 
@@ -31,11 +30,6 @@ def add_people(actor, count: int, **values) -> None:
             w.create(Person, {"station_code": "150626100", "name": f"测试{i:03d}", "status": "active",
                               "id_number": id_number(birth, 101 + i % 800), "birth_date": birth, "sex": "M",
                               **values})
-
-
-@pytest.fixture
-def ctx(station, actor):
-    return AppContext(station, current(), actor)
 
 
 @pytest.fixture

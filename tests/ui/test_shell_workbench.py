@@ -5,7 +5,6 @@ import datetime as dt
 import sys
 import types
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -19,11 +18,6 @@ from tests.models.people import person_values
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.workbench import Workbench, month_start_utc, workbench_figures
-
-
-@pytest.fixture
-def ctx(station, actor):
-    return AppContext(station, current(), actor)
 
 
 def open_workbench(qtbot, ctx) -> Workbench:
