@@ -21,14 +21,15 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
 
 from ledgers.xlsx_export import XlsxColumn, write_xlsx
 from models.cases_query import CaseQuery, categories, count_cases, list_cases, statuses
 from ui.casework.fields import DateEdit, account_names, fen_to_yuan
-from ui.registry.field_grid import MessageLine
 from ui.paged_model import PAGE_SIZE, PagedTableModel
+from ui.registry.field_grid import MessageLine
+from ui.row_views import pick_rows
 from ui.tasks import run_task
 
 EXPORT_PAGE = 2000
@@ -268,12 +269,9 @@ class CaseBrowser(QWidget):
         self.model.totalChanged.connect(self._show_count)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        pick_rows(self.table)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(40)

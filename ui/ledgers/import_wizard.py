@@ -15,15 +15,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
-from ledgers.roster_import import apply_import, check_mapping, plan_import, propose_mapping, read_roster, \
-    remember_mapping
+from ledgers.roster_import import (apply_import, check_mapping, plan_import, propose_mapping, read_roster,
+                                   remember_mapping)
 from ledgers.roster_template import write_template
 from models.errors import DomainError, ValidationError
 from models.installation import Station
 from ui.ledgers.import_tables import DETAIL, MappingTable, PlanModel
+from ui.row_views import pick_rows
 from ui.tasks import run_task
 
 FILE, MAPPING, REPORT, DONE = range(4)
@@ -154,10 +155,8 @@ class RosterImportWizard(QDialog):
         self.report = QTableView()
         self.report.setObjectName("importReport")
         self.report.setModel(self.report_model)
-        self.report.verticalHeader().hide()
+        pick_rows(self.report, single=False)
         self.report.setAlternatingRowColors(True)
-        self.report.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.report.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.report.setWordWrap(False)
         header = self.report.horizontalHeader()
         for column, width in enumerate((56, 90, 170, 56)):

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from models.errors import SearchTooShort
 from ui.ledgers.registry_actions import RegistryTransfer
 from ui.registry.filters import FilterBar
 from ui.registry.table_model import (BIRTH_DATE, ETHNICITY, ID_NUMBER, IDENTITIES, KEY_FOCUS, NAME, PHONE, SEX,
                                      STATUS, VILLAGE, PersonTableModel)
+from ui.row_views import pick_rows
 
 WIDTHS = {NAME: 96, SEX: 48, ETHNICITY: 72, BIRTH_DATE: 100, ID_NUMBER: 170, IDENTITIES: 220, VILLAGE: 120,
           PHONE: 120, STATUS: 60, KEY_FOCUS: 90}
@@ -40,12 +40,9 @@ class PersonListPage(QWidget):
         self.model.totalChanged.connect(self._show_count)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        pick_rows(self.table)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
         for column, width in WIDTHS.items():

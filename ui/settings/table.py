@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+
+from ui.row_views import pick_rows
 
 MUTED = QColor("#94a3b8")
 
@@ -17,13 +19,10 @@ class RowsTable(QTableWidget):
     def __init__(self, headers: list[str], *, stretch: int = 0, right_aligned: tuple[int, ...] = (), parent=None):
         super().__init__(0, len(headers), parent)
         self.setHorizontalHeaderLabels(headers)
-        self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        pick_rows(self)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setWordWrap(False)
-        self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(30)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)

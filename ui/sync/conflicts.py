@@ -11,13 +11,14 @@ through models.conflicts (it travels like any other change and closes the confli
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models.conflicts import DELETE_VS_EDIT, Conflict, open_conflicts, resolve_conflict, resolve_deletion
 from models.errors import ValidationError
 from sync.status import describe_conflict, value_from_text
 from ui.messages import show_error
+from ui.row_views import pick_rows
 from ui.sync.jobs import run_engine
 
 
@@ -33,12 +34,7 @@ class ConflictQueue(QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("conflictList")
         self.table.setHorizontalHeaderLabels([self.tr("Record"), self.tr("Field"), self.tr("Found")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        pick_rows(self.table, stretch=0)
         self.table.itemSelectionChanged.connect(self._selected)
         self.empty = QLabel(self.tr("No conflicts to resolve."))
         self.empty.setObjectName("emptyNote")

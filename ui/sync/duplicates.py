@@ -19,10 +19,11 @@ from models.conflicts import dismiss_duplicate, merge_duplicate, open_duplicates
 from models.fields import local_display
 from models.idnumber import mask
 from models.installation import Village
-from models.person import FIELD_LABELS, Person
 from models.peers import Peer
+from models.person import FIELD_LABELS, Person
 from models.registry import family_of, identities_of
 from ui.messages import show_error
+from ui.row_views import pick_rows
 from ui.sync.jobs import run_engine
 
 COMPARED = ("name", "former_name", "sex", "ethnicity", "birth_date", "id_number", "phone", "household_address",
@@ -63,12 +64,7 @@ class DuplicateQueue(QWidget):
         self.list = QTableWidget(0, 2)
         self.list.setObjectName("duplicateList")
         self.list.setHorizontalHeaderLabels([self.tr("ID number"), self.tr("Found")])
-        self.list.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.list.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.list.verticalHeader().hide()
-        self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.list.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        pick_rows(self.list, stretch=0)
         self.list.itemSelectionChanged.connect(self._selected)
         self.empty = QLabel(self.tr("No duplicate persons to resolve."))
         self.empty.setObjectName("emptyNote")

@@ -15,9 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from models.fields import local_display
 from models.write import OpChanges
@@ -27,6 +26,7 @@ from sync.keys import create_bureau_keys
 from sync.report import KINDS
 from sync.status import exchange_status, import_history
 from ui.messages import show_error
+from ui.row_views import pick_rows
 from ui.sync.conflicts import ConflictQueue
 from ui.sync.drives import DriveChooser
 from ui.sync.duplicates import DuplicateQueue
@@ -172,11 +172,7 @@ class ExchangePage(QWidget):
         self.history.setObjectName("importHistory")
         self.history.setHorizontalHeaderLabels([self.tr("Imported at"), self.tr("From"), self.tr("No."),
                                                 self.tr("By"), self.tr("Summary")])
-        self.history.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.history.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+        pick_rows(self.history, single=False, stretch=4)
         self.history.cellDoubleClicked.connect(lambda row, _col: self.show_stored_report(row))
         hint = QLabel(self.tr("Double-click a row to show its report again (and save or print it)."))
         hint.setObjectName("hint")

@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from models.fields import local_display
 from sync.status import station_overview
+from ui.row_views import pick_rows
 
 
 class StationsTable(QTableWidget):
@@ -19,12 +20,7 @@ class StationsTable(QTableWidget):
         self.setHorizontalHeaderLabels([
             self.tr("Station"), self.tr("Code"), self.tr("Last bundle received"), self.tr("Last bundle sent"),
             self.tr("Confirmed by the station"), self.tr("Persons held there"), self.tr("Changes waiting to go")])
-        self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        pick_rows(self, stretch=0)
         self.rows: list[dict] = []
 
     def refresh(self) -> None:
