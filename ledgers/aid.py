@@ -20,7 +20,7 @@ from models.aid import AID, AID_FORMS, AidCase, AidEvent
 from models.person import Person
 
 if TYPE_CHECKING:
-    from ledgers.catalog import LedgerOptions
+    from ledgers.options import LedgerOptions
     from ledgers.periods import Period
 
 COLUMNS = (

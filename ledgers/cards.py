@@ -17,7 +17,7 @@ from models.idnumber import mask
 from models.person import Person
 
 if TYPE_CHECKING:
-    from ledgers.catalog import LedgerOptions
+    from ledgers.options import LedgerOptions
     from ledgers.periods import Period
 
 COLUMNS = (

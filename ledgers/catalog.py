@@ -15,25 +15,15 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from ledgers import aid, cards, disputes, roster, services, visits
+from ledgers.options import LedgerOptions, unit_name  # noqa: F401 (LedgerOptions: public here too)
 from ledgers.pdf_layout import Column, LedgerDocument, write_ledger_pdf
 from ledgers.periods import Period, PeriodInvalid
 from ledgers.progress import Job, Progress
 from models.accounts import FULL_ID_ROLES
 from models.errors import DomainError, PermissionDenied
-from models.installation import Installation
 from models.write import Actor
 
 MASKED_NOTE = "注：公民身份号码已隐去中间数字。"
-
-
-@dataclass(frozen=True)
-class LedgerOptions:
-    """Filters and choices for one printout."""
-
-    full_id: bool = False  # print ID numbers in full (only where the ledger allows it)
-    station_code: str | None = None  # the bureau printing one station's ledger
-    village_id: str | None = None
-    identity: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,7 +88,7 @@ def render_ledger(kind: str, period: Period, out: Path, options: LedgerOptions =
         if frozen is not None:
             yield Progress(1, 1, "已关账：输出封存的材料")
             return frozen
-        return (yield from write_pack(kind, period, Path(out), options, unit=unit or _unit_name(options),
+        return (yield from write_pack(kind, period, Path(out), options, unit=unit or unit_name(options),
                                       prepared_by=prepared_by, filled_on=filled_on))
     ledger = get_ledger(kind)
     if ledger.period_kind == "month" and period.kind != "month":
@@ -109,7 +99,7 @@ def render_ledger(kind: str, period: Period, out: Path, options: LedgerOptions =
         raise PermissionDenied("您的账户无权打印完整的身份证号码，请联系站长或事务局。")
     yield Progress(0, 1, f"正在查询{ledger.title}…")
     rows = ledger.rows(period, options)
-    doc = LedgerDocument(title=ledger.title, unit=unit or _unit_name(options), period_label=period.label,
+    doc = LedgerDocument(title=ledger.title, unit=unit or unit_name(options), period_label=period.label,
                          columns=ledger.columns, prepared_by=prepared_by, filled_on=filled_on or dt.date.today(),
                          notes=[MASKED_NOTE] if _shows_masked_ids(ledger, options) else [])
     return (yield from write_ledger_pdf(Path(out), doc, rows))
@@ -131,14 +121,3 @@ def _frozen_copy(kind: str, period: Period, out: Path, options: LedgerOptions) -
 
 def _shows_masked_ids(ledger: Ledger, options: LedgerOptions) -> bool:
     return not options.full_id and any("身份号码" in c.label for c in ledger.columns)
-
-
-def _unit_name(options: LedgerOptions) -> str:
-    installation = Installation.get_current()
-    if options.station_code and options.station_code != installation.station_code:
-        from models.installation import Station
-
-        station = Station.get_or_none(Station.id == options.station_code)
-        if station is not None:
-            return station.name
-    return installation.name

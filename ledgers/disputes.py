@@ -23,7 +23,7 @@ from models.person import Person
 from models.workflow import event_order
 
 if TYPE_CHECKING:
-    from ledgers.catalog import LedgerOptions
+    from ledgers.options import LedgerOptions
     from ledgers.periods import Period
 
 COLUMNS = (

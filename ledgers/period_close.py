@@ -51,7 +51,7 @@ def corrections_since(kind: str, period: Period, station_code: str | None = None
 def close_period(kind: str, period: Period, *, actor: Actor, station_code: str | None = None,
                  unit: str | None = None, today: dt.date | None = None) -> Job[ClosedPeriod]:
     """Render the pack, store it frozen, return the ClosedPeriod. Yields Progress."""
-    from ledgers.catalog import LedgerOptions, _unit_name
+    from ledgers.options import LedgerOptions, unit_name
 
     pack = check_period(kind, period)
     today = today or dt.date.today()
@@ -71,7 +71,7 @@ def close_period(kind: str, period: Period, *, actor: Actor, station_code: str |
     options = LedgerOptions(station_code=station_code)
     with tempfile.TemporaryDirectory(prefix="vetstation-close-") as folder:
         out = Path(folder) / "pack.pdf"
-        figures = yield from within(build_pack(kind, period, out, options, unit=unit or _unit_name(options),
+        figures = yield from within(build_pack(kind, period, out, options, unit=unit or unit_name(options),
                                                prepared_by=actor.display_name, filled_on=today,
                                                closing_note=note, until=closed_at), 0, 9, 10)
         data = out.read_bytes()

@@ -21,7 +21,7 @@ from models.person import Person, PersonIdentity
 from models.registry_search import attach_identities
 
 if TYPE_CHECKING:
-    from ledgers.catalog import LedgerOptions
+    from ledgers.options import LedgerOptions
     from ledgers.periods import Period
 
 COLUMNS = (

@@ -18,7 +18,7 @@ from models.person import Person
 from models.services import AGENCY, CHANNELS, ServiceEvent, ServiceRecord
 
 if TYPE_CHECKING:
-    from ledgers.catalog import LedgerOptions
+    from ledgers.options import LedgerOptions
     from ledgers.periods import Period
 
 COLUMNS = (

@@ -14,7 +14,7 @@ from models.person import Person
 from models.visits import MODES, Visit
 
 if TYPE_CHECKING:
-    from ledgers.catalog import LedgerOptions
+    from ledgers.options import LedgerOptions
     from ledgers.periods import Period
 
 COLUMNS = (
