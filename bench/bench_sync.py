@@ -41,7 +41,7 @@ def _site(root: Path) -> Home:
 
 def setup(root: Path, changes: int):
     from sync.enrollment import adopt_enrollment, issue_enrollment
-    from sync.keys import create_bureau_keys
+    from sync.bureau_keys import create_bureau_keys
 
     bureau, station = Home(root / "bureau"), Home(root / "station")
     open_database(bureau)

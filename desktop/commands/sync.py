@@ -66,7 +66,8 @@ def dispatch(args) -> int | None:
 
 
 def cmd_bureau_keys(args) -> int:
-    from sync.keys import create_bureau_keys, fingerprint
+    from sync.bureau_keys import create_bureau_keys
+    from sync.keys import fingerprint
 
     home = open_home(args)
     keys = create_bureau_keys(home, Path(args.escrow_out))

@@ -18,7 +18,7 @@ from models.home import Home
 from models.installation import init_bureau, init_station
 from models.write import CLI_ACTOR, Actor
 from sync.enrollment import adopt_enrollment, issue_enrollment
-from sync.keys import create_bureau_keys
+from sync.bureau_keys import create_bureau_keys
 
 STATIONS = {"150626100": "嘎鲁图镇退役军人服务站", "150626101": "乌审召镇退役军人服务站",
             "150626102": "图克镇退役军人服务站"}

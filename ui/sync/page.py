@@ -22,7 +22,7 @@ from models.fields import local_display
 from models.write import OpChanges
 from sync.export import export_bundle
 from sync.importer import import_bundle
-from sync.keys import create_bureau_keys
+from sync.bureau_keys import create_bureau_keys
 from sync.report import KINDS
 from sync.status import exchange_status, import_history
 from ui.messages import show_error
