@@ -4,7 +4,10 @@
     current()  # Installation(kind="station", station_code="150626100", …)
 
 Stations are reference data keyed by their stable statistical code, seeded from
-resources/defaults/stations.json; villages (嘎查/村) are data the station or bureau enters.
+resources/defaults/stations.json. Villages (嘎查/村) are data the station or bureau edits; the ones
+shipped in resources/defaults/villages.json (keyed by station code, each village by its 12-digit
+statistical code, which is also its record id so station and bureau seed the same record) are
+seeded at init: a station gets its own, the bureau every station's.
 """
 from __future__ import annotations
 
@@ -76,6 +79,11 @@ def default_division() -> dict:
     return default_data("stations")["division"]
 
 
+def default_villages(station_code: str) -> list[dict]:
+    """The 嘎查村 shipped for a station: [{"code": "150626100200", "name": "…"}] (may be empty)."""
+    return list(default_data("villages").get("stations", {}).get(station_code, []))
+
+
 def _create(kind: str, name: str, station_code: str | None, installation_id: str | None = None) -> Installation:
     if Installation.select().exists():
         inst = Installation.get_current()
@@ -94,7 +102,7 @@ def _create(kind: str, name: str, station_code: str | None, installation_id: str
 
 
 def seed_reference_data(actor) -> None:
-    """Stations of the default list; a station's own code is added if it is not on it."""
+    """Stations of the default list (a station's own code is added if it is not on it) and their villages."""
     from models.write import writing
 
     inst = Installation.get_current()
@@ -107,6 +115,16 @@ def seed_reference_data(actor) -> None:
         for code, name in wanted:
             if code not in known:
                 w.create(Station, {"name": name, "division_code": division}, record_id=code)
+        _seed_villages(w, [inst.station_code] if inst.station_code else [c for c, _ in wanted])
+
+
+def _seed_villages(w, station_codes: list[str]) -> None:
+    known = {v.id for v in Village.select(Village.id)}
+    named = {(v.station_id, v.name) for v in Village.live()}
+    for code in station_codes:
+        for village in default_villages(code):
+            if village["code"] not in known and (code, village["name"]) not in named:
+                w.create(Village, {"station": code, "name": village["name"]}, record_id=village["code"])
 
 
 def init_station(code: str, name: str, *, actor, installation_id: str | None = None) -> Installation:

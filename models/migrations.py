@@ -77,7 +77,15 @@ def step_workbench_indexes() -> None:
                    "publicity_to, person_id, station_code, id)")
 
 
-STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes]
+def step_person_village_text() -> None:
+    """A roster's 嘎查村 that is not on the station's list can be kept as text (issue 11).
+    Databases created after this column joined the model already have it (step_1 creates current tables)."""
+    if "village_text" not in {c.name for c in db.get_columns("person")}:
+        db.execute_sql("ALTER TABLE person ADD COLUMN village_text TEXT")
+
+
+STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes,
+         step_person_village_text]
 SCHEMA_VERSION = len(STEPS)
 
 

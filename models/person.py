@@ -28,6 +28,7 @@ class Person(SyncedModel):
     household_address = peewee.TextField(null=True)
     residence_address = peewee.TextField(null=True)
     village = peewee.ForeignKeyField(Village, null=True, on_delete="RESTRICT", index=True)
+    village_text = peewee.TextField(null=True)  # a 嘎查村 written on an imported roster but not on the station's list
     phone = peewee.TextField(null=True)
     backup_contact_name = peewee.TextField(null=True)
     backup_contact_phone = peewee.TextField(null=True)
@@ -106,7 +107,7 @@ FIELD_LABELS = {
     "name": "姓名", "former_name": "曾用名", "sex": "性别", "ethnicity": "民族", "birth_date": "出生日期",
     "id_number": "公民身份号码", "political": "政治面貌", "education": "文化程度", "marital": "婚姻状况",
     "health": "健康状况", "household_address": "户籍地址", "residence_address": "常住地址",
-    "village": "所属嘎查村", "phone": "联系电话", "backup_contact_name": "备用联系人",
+    "village": "所属嘎查村", "village_text": "嘎查村（名单外）", "phone": "联系电话", "backup_contact_name": "备用联系人",
     "backup_contact_phone": "备用联系人电话", "photo": "照片", "tags": "人员标签", "key_focus": "重点关注",
     "key_focus_reason": "重点关注原因", "contact_tier": "联系等级", "status": "人员状态",
     "status_date": "状态日期", "status_reason": "状态原因", "filed_on": "建档立卡日期", "note": "备注",

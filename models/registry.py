@@ -29,7 +29,7 @@ CODED = {
 DATE_FIELDS = {"birth_date", "status_date", "filed_on", "enlist_date", "discharge_date",
                "disability_assessed_on", "party_joined_on"}
 TEXT_FIELDS = {"name", "former_name", "household_address", "residence_address", "phone",
-               "backup_contact_name", "backup_contact_phone", "key_focus_reason", "note", "enlist_place",
+               "backup_contact_name", "backup_contact_phone", "key_focus_reason", "note", "village_text", "enlist_place",
                "branch_unit", "rank", "discharge_cert_no", "disability_cert_no", "job_intention", "skills",
                "party_branch", "status_reason"}
 EDITABLE = (set(CODED) | DATE_FIELDS | TEXT_FIELDS |
