@@ -1,7 +1,7 @@
 """Reading the messy cells of real rosters: headers, ID numbers, dates, coded values.
 
-    normalize_header(" 公民身份号码\\n（18位）")   # '公民身份号码'
-    id_text(1.52727196906232e+17)                  # '152727196906232000' (no exponent)
+    normalize_header(" 公民身份号码\\n（18位）")   # '公民身份号码(18位)'
+    id_text(" １５０６２６…ｘ ") == "150626…X"; id_lost_digits(1.52727196906232e+17) is True
     cell_date("1985年7月") == cell_date("1985.07") == date(1985, 7, 1)
     code_of("ethnicity", "蒙古") == "02"
 
@@ -17,12 +17,14 @@ from openpyxl.utils.datetime import from_excel
 
 from models import vocab
 
-_BRACKETS = re.compile(r"[(\[【][^)\]】]*[)\]】]")
-_SPACES = re.compile(r"\s+")
+_BRACKETS = re.compile(r"[(\[【<《][^)\]】>》]*[)\]】>》]")
+_SPACES = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")  # zero-width ones come with text copied from the web
+_QUOTES = "'‘’`\"“”"  # a leading apostrophe is how a number is typed as text
 _DATE_TEXT = [  # (pattern, has day)
-    re.compile(r"^(\d{4})[.\-/年](\d{1,2})(?:[.\-/月](\d{1,2})日?|月)?$"),
+    re.compile(r"^(\d{4})[.\-/年](\d{1,2})(?:[.\-/月](\d{1,2})日?|月)?(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})?$"),
 ]
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^(\d{4})年?$")
 TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数")
 
@@ -63,20 +65,46 @@ def compact(value) -> str:
     return _SPACES.sub("", text_of(value))
 
 
+def unquoted(value) -> str:
+    """compact() without the apostrophe that makes Excel keep a number as text ('13904770000)."""
+    return compact(value).strip(_QUOTES)
+
+
 def id_text(value) -> str:
-    """An ID number cell as text: numbers (int or float) written out in full, never 1.5E+17."""
+    """An ID number cell as text: numbers written out in full (never 1.5E+17); text without spaces,
+    full-width digits or a leading apostrophe, x made upper-case."""
     if isinstance(value, bool) or value is None:
         return ""
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         return f"{value:.0f}"
-    return compact(value).lstrip("'`").upper()
+    return unquoted(value).upper()
 
 
-def id_was_number(value) -> bool:
-    """Excel keeps 15 significant digits: an 18-digit ID typed as a number has lost its last digits."""
-    return isinstance(value, float) and abs(value) >= 1e16
+def id_lost_digits(value) -> bool:
+    """True when the cell no longer holds the whole number: an 18-digit ID stored as a number in Excel.
+
+    Excel keeps a number as a double with 15 significant digits, so what it reads back is a float
+    (1.50626196603080E+17) whose last digits are gone, or — once some tool wrote it out as an integer —
+    a number ending in 000 whose check digit no longer fits. An exact integer with a valid check digit
+    lost nothing (a database export or our own .xlsx writer stores it so) and is a good ID.
+    Text in scientific notation (a copy of such a cell) has lost them too.
+    """
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, float):
+        return abs(value) >= 1e16
+    if isinstance(value, int):
+        digits = str(abs(value))
+        return len(digits) == 18 and digits.endswith("000") and not _check_digit_fits(digits)
+    return bool(_SCIENTIFIC.match(unquoted(value)))
+
+
+def _check_digit_fits(digits: str) -> bool:
+    from models.idnumber import check_digit
+
+    return check_digit(digits[:17]) == digits[17]
 
 
 def cell_date(value, number_format: str = "General") -> dt.date | None:
@@ -115,15 +143,19 @@ def cell_date(value, number_format: str = "General") -> dt.date | None:
 
 
 SYNONYM_LABELS = {  # words rosters use for a vocabulary value, beside the official label
-    "sex": {"男性": "M", "女性": "F", "m": "M", "f": "F"},
-    "political": {"党员": "cpc", "中共党员": "cpc", "预备党员": "cpc_probation", "团员": "cyl", "群众": "masses"},
+    "sex": {"男性": "M", "女性": "F", "m": "M", "f": "F", "1": "M", "2": "F", "男士": "M", "女士": "F"},
+    "political": {"党员": "cpc", "中共党员": "cpc", "中国共产党党员": "cpc", "预备党员": "cpc_probation",
+                  "中共预备党员": "cpc_probation", "团员": "cyl", "共青团员": "cyl", "群众": "masses"},
     "education": {"大专": "college", "本科": "bachelor", "中专": "secondary_vocational", "技校": "secondary_vocational",
                   "研究生": "postgraduate", "文盲": "none", "半文盲": "none"},
     "identity": {"退伍军人": "retired_soldier", "退伍士兵": "retired_soldier", "退役军人": "retired_soldier",
                  "转业干部": "transferred_officer", "军转干部": "transferred_officer", "伤残军人": "disabled_veteran",
                  "烈属": "martyr_family", "烈士家属": "martyr_family", "军属": "serving_family",
                  "现役军属": "serving_family", "复员": "demobilized", "在乡复员军人": "demobilized",
-                 "退休士官": "military_retiree", "军休干部": "military_retiree"},
+                 "退休士官": "military_retiree", "军休干部": "military_retiree", "退役士官": "retired_soldier",
+                 "复员退伍军人": "demobilized", "烈士遗孀": "martyr_family", "烈士子女": "martyr_family",
+                 "烈士父母": "martyr_family", "因公牺牲家属": "duty_death_family", "病故家属": "illness_death_family",
+                 "现役家属": "serving_family", "残疾退役军人": "disabled_veteran"},
     "placement": {"自谋职业": "self_employment", "自主择业": "self_employment", "安置工作": "assigned_job",
                   "退役金": "monthly_pension"},
 }
@@ -143,11 +175,24 @@ def code_of(vocabulary: str, value) -> str | None:
 
 
 def split_list(value) -> list[str]:
-    """退役士兵、残疾军人 / 退役士兵,残疾军人 / 退役士兵；残疾军人 → the separate words."""
-    return [part for part in re.split(r"[、,，;；/\s]+", text_of(value)) if part]
+    """退役士兵、残疾军人 / 退役士兵,残疾军人 / 退役士兵；残疾军人 / 退役士兵+残疾军人 → the separate words."""
+    return [part for part in re.split(r"[、,，;；/\\|+\s]+", text_of(value)) if part]
+
+
+NOTE_WORDS = ("注", "备注:", "说明", "填表说明", "填表人", "制表人", "审核人", "负责人", "填报人", "填报单位",
+              "填报日期", "制表日期", "统计日期", "联系人", "单位负责人", "主管领导", "盖章")
 
 
 def is_total_row(values: list) -> bool:
     """A 合计 / 总计 / 小计 row: one of its first filled cells starts with such a word."""
     filled = [compact(v) for v in values if compact(v)]
     return any(text.startswith(TOTAL_WORDS) for text in filled[:3])
+
+
+def is_note_row(values: list) -> bool:
+    """A note or signature line under the table: 注：…, 填表人：… 审核人：…, 制表日期：…"""
+    filled = [compact(v) for v in values if compact(v)]
+    if not filled:
+        return False
+    first = filled[0].replace("：", ":")
+    return first.startswith(NOTE_WORDS) and not any(ch.isdigit() for ch in first[:2])

@@ -1,6 +1,7 @@
 """`people import|export|template` and `ledger …`: rosters and 台账 from the command line.
 
     vetstation --home D people import 花名册.xlsx --dry-run --json
+    vetstation --home D people import 花名册.xlsx --add-villages      # 嘎查村 not on the list are added
     vetstation --home D people export 名单.xlsx --query wjg --identity 退役士兵
     vetstation --home D people template 模板.xlsx
     vetstation --home D ledger roster --period 2026Q4 --out 花名册.pdf [--full-id]
@@ -42,6 +43,11 @@ def add_people_arguments(people_subparsers) -> None:
     p.add_argument("--station", metavar="CODE", help="事务局导入时：这些人员所属服务站的代码")
     p.add_argument("--map", action="append", default=[], metavar="列名=项目",
                    help="更正列的对应关系，如 --map 证件号=公民身份号码 或 --map 备注2=不导入（可重复）")
+    villages = p.add_mutually_exclusive_group()
+    villages.add_argument("--add-villages", action="store_true",
+                          help="花名册中不在本站名单里的嘎查村，添加到本站嘎查村名单")
+    villages.add_argument("--keep-village-text", action="store_true",
+                          help="花名册中不在本站名单里的嘎查村，按文字保留在人员信息中（不加入名单）")
     p.set_defaults(ledgers_run=cmd_people_import)
     p = people_subparsers.add_parser("export", help="导出人员名单到 Excel（与列表相同的筛选）")
     p.add_argument("file", metavar="FILE.xlsx", help="导出到此文件")
@@ -138,30 +144,32 @@ def _mapping_with_corrections(sheet, mapping: dict[int, str], corrections: list[
 
 
 def cmd_people_import(args, home, actor) -> int:
-    from ledgers.roster_import import FIELDS, apply_import, plan_import, propose_mapping, read_roster, \
-        remember_mapping
+    from ledgers.roster_import import ACTIONS, FIELDS, ImportPlan, apply_import, plan_import, propose_mapping, \
+        read_roster, remember_mapping
 
     sheet = read_roster(Path(args.file), home)
     mapping = _mapping_with_corrections(sheet, propose_mapping(sheet, home), args.map)
-    plan = _run(plan_import(sheet, mapping, station_code=args.station))
+    villages = "add" if args.add_villages else "text" if args.keep_village_text else "leave"
+    plan = _run(plan_import(sheet, mapping, station_code=args.station, villages=villages))
     if args.json:
         print(json.dumps(plan.to_json(), ensure_ascii=False, indent=1))
     else:
         print(f"工作表「{sheet.sheet}」，表头在第 {sheet.header_row} 行。列的对应：")
         for index, key in sorted(mapping.items()):
-            print(f"  {sheet.headers[index] or f'第{index + 1}列'} → {FIELDS[key][0]}")
+            print(f"  {sheet.column_name(index)} → {FIELDS[key][0]}")
         for row in plan.rows:
-            what = {"create": "新建", "update": "更新", "skip": "跳过"}[row.action]
-            detail = row.reason or "；".join(f"{label}：{old or '（空）'} → {new}" for label, old, new in row.changes)
-            print(f"第 {row.row} 行 {what} {row.name} {detail}".rstrip())
-            for warning in row.warnings:
-                print(f"    提示：{warning}")
+            print(f"第 {row.row} 行 {ACTIONS[row.action]} {row.name} {ImportPlan.detail(row)}".rstrip())
         print(plan.summary())
+        if plan.unknown_villages:
+            print(plan.village_summary())
+            if villages == "leave":
+                print("  加 --add-villages 把它们添加到本站嘎查村名单，或加 --keep-village-text 按文字保留。")
     if args.dry_run:
         return 0
     result = _run(apply_import(plan, actor=actor, home=home))
     remember_mapping(home, sheet, mapping)
-    print(f"已导入：新建 {result.created} 人，更新 {result.updated} 人。导入前的数据已备份到 {result.backup}。"
+    added = f"新增嘎查村 {result.villages_added} 个，" if result.villages_added else ""
+    print(f"已导入：新建 {result.created} 人，更新 {result.updated} 人，{added}导入前的数据已备份到 {result.backup}。"
           if result.backup else "没有需要导入的行。", file=sys.stderr if args.json else sys.stdout)
     return 0
 

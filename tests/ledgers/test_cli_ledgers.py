@@ -58,7 +58,7 @@ def test_people_import_dry_run_as_json_lists_every_row_and_writes_nothing(statio
     roster = messy_roster(tmp_path / "r.xlsx")
     assert call(["people", "import", str(roster), "--dry-run", "--json"], station) == 0
     report = json.loads(capsys.readouterr().out)
-    assert (report["create"], report["skip"]) == (5, 4)
+    assert (report["create"], report["skip"], report["reject"]) == (5, 1, 3)
     assert [r["row"] for r in report["rows"]] == [5, 6, 8, 9, 10, 11, 12, 13, 14]
     assert report["mapping"]["身份证号"] == "公民身份号码"
     assert Person.select().count() == 0
@@ -68,7 +68,7 @@ def test_people_import_imports_and_reports(station, actor, tmp_path, capsys):
     roster = messy_roster(tmp_path / "r.xlsx")
     assert call(["people", "import", str(roster)], station) == 0
     out = capsys.readouterr().out
-    assert "第 10 行 跳过 张错号" in out and "已导入：新建 5 人" in out
+    assert "第 10 行 拒绝 张错号 身份证号（E10）" in out and "已导入：新建 5 人" in out
     assert Person.select().count() == 5
 
 

@@ -91,9 +91,10 @@ def test_the_dry_run_says_what_each_row_would_do_and_changes_nothing(station, re
     rows = by_row(plan)
     assert 7 not in rows  # the blank row is dropped
     assert {n: r.action for n, r in rows.items()} == {5: "create", 6: "create", 8: "create", 9: "create",
-                                                      10: "skip", 11: "skip", 12: "update", 13: "skip", 14: "skip"}
+                                                      10: "reject", 11: "reject", 12: "update", 13: "skip",
+                                                      14: "reject"}
     assert (Person.select().count(), Change.select().count()) == before
-    assert plan.summary() == "共 9 行：新建 4 人，更新 1 人，跳过 4 行"
+    assert plan.summary() == "共 9 行：新建 4 人，更新 1 人，跳过 1 行，拒绝 3 行"
 
 
 def test_messy_cells_become_clean_values(station, registered, roster):
@@ -118,11 +119,11 @@ def test_messy_cells_become_clean_values(station, registered, roster):
     assert rows[9].values["sex"] == "F" and rows[9].identities == ["serving_family"]
 
 
-def test_bad_rows_are_skipped_each_with_its_reason(station, registered, roster):
+def test_bad_rows_are_refused_each_with_its_reason_and_cell(station, registered, roster):
     _, plan = plan_of(roster, station)
     rows = by_row(plan)
-    assert "校验位" in rows[10].reason
-    assert rows[11].reason == "与第 5 行的身份证号码重复"
+    assert "校验位" in rows[10].reason and rows[10].cell == f"身份证号（E10）「{ID_BAD}」"
+    assert rows[11].reason.startswith("与第 5 行的身份证号码重复")
     assert "合计" in rows[13].reason
     assert "存成了数字" in rows[14].reason and "文本" in rows[14].reason
 

@@ -99,14 +99,17 @@ def test_the_dry_run_lists_the_bad_row_with_its_reason_and_imports_nothing(qtbot
     read(qtbot, wizard, roster)
     plan = dry_run(qtbot, wizard)
     bad = report_row(wizard, 6)
-    assert bad[NAME] == "张错号" and bad[ACTION] == "跳过" and "校验位错误" in bad[DETAIL]
+    assert bad[NAME] == "张错号" and bad[ACTION] == "拒绝" and "校验位错误" in bad[DETAIL]
+    assert bad[DETAIL].startswith(f"身份证号（D6）「{ID_BAD}」：")  # the cell: column, address, value
     assert report_row(wizard, 8)[ACTION] == "跳过"  # the total row
     assert report_row(wizard, 4)[NAME] == "王建国" and report_row(wizard, 4)[ACTION] == "新建"
     assert plan.count("create") == 3
     assert "新建 3 人" in wizard.counts.text()
     assert wizard.next_button.text() == "Import 3 rows" and wizard.next_button.isEnabled()
+    wizard.show_only.setCurrentIndex(wizard.show_only.findData("reject"))
+    assert {row.row for row in wizard.report_model.rows} == {6}
     wizard.show_only.setCurrentIndex(wizard.show_only.findData("skip"))
-    assert {row.row for row in wizard.report_model.rows} == {6, 8}
+    assert {row.row for row in wizard.report_model.rows} == {8}
     assert Person.select().count() == 0
 
 

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableW
 from openpyxl.utils import get_column_letter
 
 from ledgers import roster_cells
+from ledgers.roster_import import ACTIONS as ACTION_LABELS
+from ledgers.roster_import import ImportPlan
 from ledgers.roster_sheet import FIELDS, IGNORE, RosterSheet
 from models.idnumber import mask
 
 SAMPLES = 3  # example values shown per column
-ACTION_LABELS = {"create": "新建", "update": "更新", "skip": "跳过"}
-ACTION_COLOURS = {"create": QColor("#1b7a3d"), "update": QColor("#1d5fa8"), "skip": QColor("#a15c00")}
+ACTION_COLOURS = {"create": QColor("#1b7a3d"), "update": QColor("#1d5fa8"), "skip": QColor("#6b6b6b"),
+                  "reject": QColor("#b3261e")}
 ROW, NAME, ID_NUMBER, ACTION, DETAIL = range(5)
 
 
@@ -121,7 +123,7 @@ class PlanModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_filter(self, action: str | None) -> None:
-        """Only rows with this action (create / update / skip), "warning" for rows with a 提示, or all."""
+        """Only rows with this action (create / update / skip / reject), "warning" for rows with a 提示, or all."""
         self.beginResetModel()
         self.action_filter = action
         self._apply_filter()
@@ -169,12 +171,9 @@ class PlanModel(QAbstractTableModel):
         if column == NAME:
             return row.name
         if column == ID_NUMBER:
-            if not row.id_number or self.full_id_numbers or row.action == "skip":
-                return row.id_number  # a skipped number is shown as written, so it can be found and fixed
+            if not row.id_number or self.full_id_numbers or row.action in ("skip", "reject"):
+                return row.id_number  # a refused number is shown as written, so it can be found and fixed
             return mask(row.id_number)
         if column == ACTION:
             return ACTION_LABELS[row.action]
-        parts = [row.reason] if row.reason else []
-        parts += [f"{label}：{old or '（空）'} → {new}" for label, old, new in row.changes]
-        parts += [f"提示：{warning}" for warning in row.warnings]
-        return "；".join(parts)
+        return ImportPlan.detail(row)

@@ -2,7 +2,8 @@
 
     wizard = RosterImportWizard(ctx, parent); wizard.open()
     wizard.read_file(path)        # → mapping step (signal `read_done`), or a sentence (`failed`)
-    wizard.run_dry_run()          # → report step (`planned`): every row as 新建 / 更新 / 跳过 and why
+    wizard.run_dry_run()          # → report step (`planned`): every row as 新建 / 更新 / 跳过 / 拒绝 and why
+    wizard.village_policy.setCurrentIndex(…)   # 嘎查村 not on the list: add / keep as text / leave → dry run again
     wizard.run_import()           # → done step (`imported`, ImportResult); the mapping is remembered
 
 The steps drive ledgers.roster_import — read_roster, propose_mapping, plan_import, apply_import,
@@ -146,7 +147,8 @@ class RosterImportWizard(QDialog):
         self.counts = QLabel()
         self.counts.setObjectName("panelTitle")
         self.show_only = QComboBox()
-        for text, action in ((self.tr("All rows"), None), (self.tr("Skipped rows"), "skip"),
+        for text, action in ((self.tr("All rows"), None), (self.tr("Refused rows"), "reject"),
+                             (self.tr("Skipped rows"), "skip"),
                              (self.tr("New people"), "create"), (self.tr("Updates"), "update"),
                              (self.tr("Rows with a note"), "warning")):
             self.show_only.addItem(text, action)
@@ -166,9 +168,29 @@ class RosterImportWizard(QDialog):
         top.addWidget(self.counts, 1)
         top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.show_only)
+        self.villages_text = QLabel()
+        self.villages_text.setObjectName("importVillages")
+        self.villages_text.setWordWrap(True)
+        self.village_policy = QComboBox()
+        self.village_policy.setObjectName("importVillagePolicy")
+        for text, policy in ((self.tr("Add them to the station's villages"), "add"),
+                             (self.tr("Keep the name as text"), "text"),
+                             (self.tr("Leave the village empty"), "leave")):
+            self.village_policy.addItem(text, policy)
+        self.village_policy.setCurrentIndex(self.village_policy.findData("leave"))
+        self.village_policy.setToolTip(self.tr("Villages added here can be renamed or removed later in "
+                                               "Settings → Villages."))
+        self.village_policy.currentIndexChanged.connect(lambda _i: self._village_policy_chosen())
+        self.villages_box = QWidget()
+        villages = QHBoxLayout(self.villages_box)
+        villages.setContentsMargins(0, 0, 0, 0)
+        villages.addWidget(self.villages_text, 1)
+        villages.addWidget(self.village_policy)
+        self.villages_box.hide()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.villages_box)
         layout.addWidget(self.report, 1)
         return page
 
@@ -194,8 +216,8 @@ class RosterImportWizard(QDialog):
                    self.tr("An Excel roster (.xlsx) as the station keeps it, or the template filled in.")),
             MAPPING: (self.tr("Import a roster — 2. Check the columns"), self._mapping_subtitle()),
             REPORT: (self.tr("Import a roster — 3. Check every row"),
-                     self.tr("Nothing has been imported yet. Skipped rows are left out; fix them in the file and "
-                             "import again if needed.")),
+                     self.tr("Nothing has been imported yet. Refused and skipped rows are left out; fix them in "
+                             "the file and import again if needed.")),
             DONE: (self.tr("Import a roster — done"), ""),
         }
         title, subtitle = titles[step]
@@ -295,6 +317,10 @@ class RosterImportWizard(QDialog):
     def mapping(self) -> dict[int, str]:
         return self.mapping_table.mapping()
 
+    def _village_policy_chosen(self) -> None:
+        if self.plan is not None and self.plan.villages != self.village_policy.currentData():
+            self.run_dry_run()  # the preview must say exactly what the import will do
+
     def run_dry_run(self) -> None:
         mapping = self.mapping()
         try:
@@ -309,7 +335,8 @@ class RosterImportWizard(QDialog):
                 self._show_problem(self.tr("Choose the station these people belong to."))
                 return
         self._busy(True)
-        run_task(self, plan_import(self.sheet, mapping, station_code=station_code),
+        policy = self.village_policy.currentData()
+        run_task(self, plan_import(self.sheet, mapping, station_code=station_code, villages=policy),
                  label=self.tr("Checking every row…"), on_done=self._planned, on_error=self._fail)
 
     def _planned(self, plan) -> None:
@@ -317,6 +344,11 @@ class RosterImportWizard(QDialog):
         self.plan = plan
         self.report_model.set_plan(plan)
         self.counts.setText(plan.summary())
+        if plan.unknown_villages:
+            self.villages_text.setText(plan.village_summary())
+            self.villages_text.setToolTip("\n".join(
+                f"{name}：第 {'、'.join(map(str, rows))} 行" for name, rows in plan.unknown_villages.items()))
+        self.villages_box.setVisible(bool(plan.unknown_villages))
         self._show_step(REPORT)
         self.planned.emit(plan)
 
@@ -336,6 +368,9 @@ class RosterImportWizard(QDialog):
         self.ctx.announce(result.changes)
         text = self.tr("Imported: {created} new, {updated} updated.").format(created=result.created,
                                                                             updated=result.updated)
+        if result.villages_added:
+            text += "\n" + self.tr("{count} villages were added to the station's list.").format(
+                count=result.villages_added)
         if result.backup:
             text += "\n" + self.tr("The data before the import was backed up to {path}.").format(path=result.backup)
         self.done_text.setText(text)
