@@ -84,8 +84,18 @@ def step_person_village_text() -> None:
         db.execute_sql("ALTER TABLE person ADD COLUMN village_text TEXT")
 
 
+def step_work_plan() -> None:
+    """The bureau's 对标 work plan (issue 10): plan, 对标对象, areas, tasks, assignments, 月调度, 季总结,
+    专题会议 and decisions, the three lists, and the settings the bureau decides for every installation."""
+    from models.bureau_settings import BureauSetting
+    from models.plan import TABLES
+
+    db.create_tables([*TABLES, BureauSetting], safe=True)
+
+
 STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes,
-         step_person_village_text]
+         step_person_village_text,
+         step_work_plan]
 SCHEMA_VERSION = len(STEPS)
 
 
