@@ -25,7 +25,7 @@ import datetime as dt
 import peewee
 
 from ledgers.periods import Period
-from ledgers.roster import on_roster
+from models.as_of import on_roster
 from models import options
 from models.aid import AID, AidCase, AidEvent
 from models.cards import CardEvent, PreferentialCard

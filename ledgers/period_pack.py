@@ -29,8 +29,8 @@ from ledgers.pack_figures import CASE_AREAS, CLOSED_MEANS, OVERDUE_LABELS, as_at
 from ledgers.pdf_layout import AVAIL_W, Column, LedgerDocument, small_table, write_document_pdf
 from ledgers.periods import Period, PeriodInvalid
 from ledgers.progress import Job, Progress
-from ledgers.roster import on_roster
 from models import vocab
+from models.as_of import on_roster, registered_in
 from models.installation import Installation, Station, Village
 from models.person import Person, PersonIdentity
 
@@ -61,14 +61,6 @@ def check_period(kind: str, period: Period) -> Pack:
     return pack
 
 
-def _registered_in(period: Period):
-    start = period.start.isoformat()
-    end = (period.end + dt.timedelta(days=1)).isoformat()
-    return Person.deleted_at.is_null() & (
-        Person.filed_on.between(period.start, period.end)
-        | (Person.filed_on.is_null() & (Person.created_at >= start) & (Person.created_at < end)))
-
-
 def _scoped(select, station_code):
     return select.where(Person.station_code == station_code) if station_code else select
 
@@ -80,7 +72,7 @@ def register_figures(period: Period, station_code: str | None) -> dict:
         Person.deleted_at.is_null() & (Person.status == status) & Person.status_date.between(period.start, period.end)),
         station_code).scalar() for status in ("moved", "deceased", "removed")}
     return {"on_roster": _scoped(Person.select(count).where(on), station_code).scalar(),
-            "registered": _scoped(Person.select(count).where(_registered_in(period)), station_code).scalar(),
+            "registered": _scoped(Person.select(count).where(registered_in(period)), station_code).scalar(),
             "left": left}
 
 

@@ -15,6 +15,7 @@ import peewee
 
 from ledgers.pdf_layout import Column
 from models import vocab
+from models.as_of import on_roster
 from models.idnumber import mask
 from models.installation import Village
 from models.person import Person, PersonIdentity
@@ -36,15 +37,6 @@ BATCH = 2000
 def month_text(day: dt.date | None) -> str:
     """Service dates print as 1985.07, the way personnel forms write them."""
     return f"{day.year}.{day.month:02d}" if day else ""
-
-
-def on_roster(period: "Period"):
-    """The peewee condition 'on the register at the end of the period'."""
-    end = period.end
-    end_stamp = (end + dt.timedelta(days=1)).isoformat()
-    registered = (Person.filed_on <= end) | (Person.filed_on.is_null() & (Person.created_at < end_stamp))
-    still_there = (Person.status == "active") | (Person.status_date > end)
-    return Person.deleted_at.is_null() & registered & still_there
 
 
 def roster_rows(period: "Period", options: "LedgerOptions") -> list[list[str]]:
