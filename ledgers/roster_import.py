@@ -19,6 +19,7 @@ is kept) are ledgers.roster_sheet; cell conversions are ledgers.roster_cells.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 
 from ledgers import roster_cells as C
 from ledgers.progress import Job, Progress
@@ -35,8 +36,8 @@ from models.write import Actor, OpChanges, writing
 
 ACTIONS = {"create": "新建", "update": "更新", "skip": "跳过", "reject": "拒绝"}
 VILLAGE_POLICIES = {"leave": "不填写所属嘎查村", "add": "添加到本站嘎查村名单", "text": "按文字保留嘎查村名称"}
-_VILLAGE_SUFFIXES = ("村民委员会", "嘎查委员会", "居民委员会", "牧民委员会", "村委会", "居委会", "牧委会",
-                     "嘎查村", "嘎查", "社区", "村")
+_COMMITTEE_SUFFIXES = ("村民委员会", "嘎查委员会", "居民委员会", "牧民委员会", "村委会", "居委会", "牧委会")
+_VILLAGE_SUFFIXES = _COMMITTEE_SUFFIXES + ("嘎查村", "嘎查", "社区", "村")
 
 
 @dataclass(frozen=True)
@@ -140,10 +141,22 @@ class ImportResult:
 
 def village_key(name) -> str:
     """布日都嘎查, 布日都, 布日都嘎查委员会 → 布日都: how a roster's village is matched to the list."""
-    text = C.compact(name)
-    for suffix in _VILLAGE_SUFFIXES:
-        if text.endswith(suffix) and len(text) > len(suffix):
-            return text[: -len(suffix)]
+    return _strip(C.compact(name), _VILLAGE_SUFFIXES)
+
+
+def village_name(written) -> str:
+    """The name a roster's 嘎查村 is added under: 巴音敖包嘎查村委会 → 巴音敖包嘎查."""
+    return _strip(C.compact(written), _COMMITTEE_SUFFIXES)
+
+
+def _strip(text: str, suffixes: tuple[str, ...]) -> str:
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in suffixes:
+            if text.endswith(suffix) and len(text) > len(suffix):
+                text, stripped = text[: -len(suffix)], True
+                break
     return text
 
 
@@ -170,8 +183,8 @@ class _RowReader:
         shown = C.text_of(raw)
         if isinstance(raw, float) and not raw.is_integer():
             shown = repr(raw)
-        elif isinstance(raw, float):
-            shown = f"{raw:.15g}" if abs(raw) >= 1e15 else shown
+        elif isinstance(raw, float) and abs(raw) >= 1e15:
+            shown = format(Decimal(f"{raw:.15g}"), "f")  # what Excel keeps: 15 digits, then zeros
         return f"{self.sheet.column_name(index)}（{self.sheet.cell(row, index)}）「{shown}」"
 
     def read(self, row: int, values: list, formats: list[str], plan: RowPlan) -> dict:
@@ -229,8 +242,8 @@ class _RowReader:
             return
         key = village_key(written)
         self.unknown.setdefault(key, []).append(row)
-        if len(written) > len(self.unknown_names.get(key, "")):
-            self.unknown_names[key] = written
+        if len(village_name(written)) > len(self.unknown_names.get(key, "")):
+            self.unknown_names[key] = village_name(written)
         plan.unknown_village = written
         if self.policy == "add":
             out["village"] = NewVillage(key)  # the name is settled once every row is read

@@ -10,6 +10,7 @@ kept in <home>/roster_import_mapping.json (normalised header text → field key)
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from zipfile import BadZipFile
@@ -85,6 +86,7 @@ class RosterSheet:
     def column_name(self, column: int) -> str:
         """The column's header as written (one line), or 第N列."""
         header = C.text_of(self.headers[column]) if column < len(self.headers) else ""
+        header = re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", header)  # 姓  名: spaces that pad a heading
         return " ".join(header.split()) or f"第{column + 1}列"
 
 
@@ -146,10 +148,11 @@ def _refuse_other_formats(path: Path) -> None:
 
 def _find_header(ws, learned: dict) -> tuple[int, int, list[str], int] | None:
     """(score, header row, header text per column, last header row) of the best header row, or None."""
-    grid = [[c.value for c in cells] for cells in ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS + 1)]
-    _spread_header_merges(ws, grid)
+    raw = [[c.value for c in cells] for cells in ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS + 1)]
+    grid = [list(values) for values in raw]
+    _spread_header_merges(ws, grid)  # for the second header row; the header itself is chosen as written
     best = None
-    for index, values in enumerate(grid[:HEADER_SCAN_ROWS]):
+    for index, values in enumerate(raw[:HEADER_SCAN_ROWS]):
         keys = [_known_field(v, learned) for v in values]
         score = sum(1 for k in keys if k and k != IGNORE)
         if {"name", "id_number"} <= set(keys) and (best is None or score > best[0]):
@@ -163,7 +166,7 @@ def _find_header(ws, learned: dict) -> tuple[int, int, list[str], int] | None:
     below_keys = [_known_field(v, learned) for v in below]
     # a second header row: known column names under a group heading, and no ID number in it
     if any(k and k != IGNORE and k not in keys for k in below_keys) and not any(
-            len(C.id_text(v)) >= 15 for v in below):
+            C.id_text(v)[:15].isdigit() for v in below):
         for column, key in enumerate(below_keys):
             if column < len(headers) and key and (not keys[column] or keys[column] == IGNORE
                                                   or keys.count(keys[column]) > 1):
