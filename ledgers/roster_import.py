@@ -101,7 +101,7 @@ class ImportPlan:
     @staticmethod
     def detail(row: RowPlan) -> str:
         """What happens to the row and why, in one line: the reason (with its cell), the changes, notes, 提示."""
-        parts = []
+        parts = ["尚未登记此身份证号码，新建档案"] if row.action == "create" else []
         if row.reason:
             parts.append(f"{row.cell}：{row.reason}" if row.cell else row.reason)
         parts += [f"{label}：{old or '（空）'} → {new}" for label, old, new in row.changes]
@@ -180,12 +180,15 @@ class _RowReader:
 
     def where(self, row: int, index: int, raw) -> str:
         """身份证号（E10）「…」: the column as the roster names it, the cell, and what it holds."""
-        shown = C.text_of(raw)
+        return f"{self.sheet.column_name(index)}（{self.sheet.cell(row, index)}）「{self.shown(raw)}」"
+
+    @staticmethod
+    def shown(raw) -> str:
         if isinstance(raw, float) and not raw.is_integer():
-            shown = repr(raw)
-        elif isinstance(raw, float) and abs(raw) >= 1e15:
-            shown = format(Decimal(f"{raw:.15g}"), "f")  # what Excel keeps: 15 digits, then zeros
-        return f"{self.sheet.column_name(index)}（{self.sheet.cell(row, index)}）「{shown}」"
+            return repr(raw)
+        if isinstance(raw, float) and abs(raw) >= 1e15:
+            return format(Decimal(f"{raw:.15g}"), "f")  # what Excel keeps: 15 digits, then zeros
+        return C.text_of(raw)
 
     def read(self, row: int, values: list, formats: list[str], plan: RowPlan) -> dict:
         out: dict = {}
@@ -373,6 +376,7 @@ def plan_import(sheet: RosterSheet, mapping: dict[int, str], *, station_code: st
             plan.refuse("缺少公民身份号码", reader.where(row_number, id_column, None))
             continue
         if plan.lost_digits:
+            plan.id_number = reader.shown(values[id_column])  # as the cell shows it, not a float's binary tail
             plan.refuse("身份证号码在Excel中存成了数字，末尾几位已丢失（Excel只保留15位有效数字）。"
                         "请把该列设为文本格式后重新填写号码", plan.cells["id_number"])
             continue

@@ -2154,6 +2154,10 @@ Give it to the station separately from the file.</source>
         <translation>全部行</translation>
     </message>
     <message>
+        <source>Refused rows</source>
+        <translation>拒绝的行</translation>
+    </message>
+    <message>
         <source>Skipped rows</source>
         <translation>跳过的行</translation>
     </message>
@@ -2174,6 +2178,22 @@ Give it to the station separately from the file.</source>
         <translation>显示</translation>
     </message>
     <message>
+        <source>Add them to the station&apos;s villages</source>
+        <translation>添加到本站嘎查村名单</translation>
+    </message>
+    <message>
+        <source>Keep the name as text</source>
+        <translation>按文字保留名称</translation>
+    </message>
+    <message>
+        <source>Leave the village empty</source>
+        <translation>不填写所属嘎查村</translation>
+    </message>
+    <message>
+        <source>Villages added here can be renamed or removed later in Settings → Villages.</source>
+        <translation>在此添加的嘎查村，之后可在“设置 → 嘎查村”中改名或删除。</translation>
+    </message>
+    <message>
         <source>Import a roster — 1. Choose the file</source>
         <translation>导入花名册 — 第1步：选择文件</translation>
     </message>
@@ -2190,8 +2210,8 @@ Give it to the station separately from the file.</source>
         <translation>导入花名册 — 第3步：逐行核对</translation>
     </message>
     <message>
-        <source>Nothing has been imported yet. Skipped rows are left out; fix them in the file and import again if needed.</source>
-        <translation>目前尚未导入任何数据。跳过的行不会导入，如有需要，请在文件中改正后再次导入。</translation>
+        <source>Nothing has been imported yet. Refused and skipped rows are left out; fix them in the file and import again if needed.</source>
+        <translation>尚未导入任何数据。拒绝和跳过的行不会导入；如需导入，请在文件中改正后再导入一次。</translation>
     </message>
     <message>
         <source>Import a roster — done</source>
@@ -2240,6 +2260,10 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Imported: {created} new, {updated} updated.</source>
         <translation>导入完成：新建 {created} 人，更新 {updated} 人。</translation>
+    </message>
+    <message>
+        <source>{count} villages were added to the station&apos;s list.</source>
+        <translation>已向本站嘎查村名单添加 {count} 个嘎查村。</translation>
     </message>
     <message>
         <source>The data before the import was backed up to {path}.</source>

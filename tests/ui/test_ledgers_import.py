@@ -205,3 +205,50 @@ def test_the_template_can_be_downloaded_from_the_wizard(qtbot, wizard, tmp_path,
         wizard.template_button.click()
     headers = [c.value for c in load_workbook(tmp_path / "模板.xlsx").active[2]]
     assert "公民身份号码" in headers and "姓名" in headers
+
+
+def test_villages_not_on_the_list_are_shown_and_the_clerk_chooses_to_add_them(qtbot, wizard, roster, station):
+    from models.installation import Village
+
+    read(qtbot, wizard, roster)
+    plan = dry_run(qtbot, wizard)
+    assert plan.villages == "leave" and plan.unknown_villages == {}  # 陶尔庙 matches 陶尔庙嘎查
+    Village.update(deleted_at="2026-01-01T00:00:00Z").where(Village.name == "陶尔庙嘎查").execute()
+    wizard.back()
+    plan = dry_run(qtbot, wizard)
+    assert plan.unknown_villages == {"陶尔庙": [5]}
+    assert wizard.villages_box.isVisibleTo(wizard) and "陶尔庙" in wizard.villages_text.text()
+    with qtbot.waitSignal(wizard.planned, timeout=10000) as blocker:  # choosing runs the dry run again
+        wizard.village_policy.setCurrentIndex(wizard.village_policy.findData("add"))
+    assert blocker.args[0].villages == "add"
+    assert "陶尔庙（新增）" in report_row(wizard, 5)[DETAIL] or "将添加到本站名单" in report_row(wizard, 5)[DETAIL]
+    with qtbot.waitSignal(wizard.imported, timeout=20000) as done:
+        wizard.next_button.click()
+    assert done.args[0].villages_added == 1
+    assert registered(ID_LI).village.name == "陶尔庙" and "1" in wizard.done_text.text()
+
+
+def test_screenshot_of_the_preview_at_1024_by_700(qtbot, dressed_app, ctx, tmp_path):
+    """docs/screenshots/small/roster-import.png: the wizard's report step on a small station screen."""
+    from pathlib import Path
+
+    from tests.ledgers.messy_roster import write_messy_roster
+
+    path, _ = write_messy_roster(tmp_path / "嘎鲁图镇花名册.xlsx")
+    wizard = RosterImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.resize(1024, 700)
+    wizard.show()
+    read(qtbot, wizard, path)
+    with qtbot.waitSignal(wizard.planned, timeout=10000):
+        wizard.next_button.click()
+    with qtbot.waitSignal(wizard.planned, timeout=10000):
+        wizard.village_policy.setCurrentIndex(wizard.village_policy.findData("add"))
+    assert wizard.width() <= 1024 and wizard.height() <= 700
+    for button in (wizard.next_button, wizard.back_button, wizard.cancel_button):
+        assert button.isVisible() and button.width() >= button.sizeHint().width()
+        assert wizard.rect().contains(button.geometry().translated(button.parentWidget().mapTo(wizard, button.pos())
+                                                                    - button.pos()))
+    target = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "small" / "roster-import.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    assert wizard.grab().save(str(target))
