@@ -24,9 +24,15 @@ def _due_day(value) -> str | None:
     return None
 
 
+def _yes_no(value) -> str | None:
+    return None if isinstance(value, bool) else "此项设置应为是或否"
+
+
 # key -> (中文 name, default, check returning a sentence or None)
 SETTINGS = {
     "progress_due_day": ("月调度截止日（每月几日）", 25, _due_day),
+    # models.scoring.publish_comparison: whether a station also sees the other stations' scores and ranks
+    "stations_see_ranks": ("服务站可看到各站得分排名", False, _yes_no),
 }
 
 

@@ -93,9 +93,18 @@ def step_work_plan() -> None:
     db.create_tables([*TABLES, BureauSetting], safe=True)
 
 
+def step_scoring() -> None:
+    """实绩考核赋分 (issue 10): the yearly scheme, the bureau's manual points, confirmed (frozen) quarter
+    scores and the comparison published to the stations."""
+    from models.scoring import TABLES
+
+    db.create_tables(TABLES, safe=True)
+
+
 STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes,
          step_person_village_text,
-         step_work_plan]
+         step_work_plan,
+         step_scoring]
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -167,8 +167,7 @@ def due_visits_query(until: dt.date, *, station_code: str | None = None):
     tier, last_visit, due_on) with dates as ISO text, for active tiered persons due on or before
     `until`. The due date is the last live visit (else 建档 date, else creation) + the tier's days;
     the workbench reads the same query."""
-    cadence = {code: cadence_days(code) for code, _ in options.choices("contact_cadence")}
-    cadence = {tier: days for tier, days in cadence.items() if days}
+    cadence = tier_cadence()
     if not cadence:
         return None
     last = (Visit.select(peewee.fn.MAX(Visit.visited_on))
@@ -180,12 +179,23 @@ def due_visits_query(until: dt.date, *, station_code: str | None = None):
     if station_code:
         people = people.where(Person.station_code == station_code)
     tiered = people.cte("tiered", materialized=True)  # the last visit is looked up once per person
-    step = peewee.Case(tiered.c.contact_tier, [(tier, f"+{days} days") for tier, days in cadence.items()])
-    due = peewee.fn.DATE(peewee.fn.COALESCE(tiered.c.last_visit, tiered.c.filed_on,
-                                            peewee.fn.SUBSTR(tiered.c.created_at, 1, 10)), step)
+    due = next_visit_due(tiered.c.contact_tier, tiered.c.last_visit, tiered.c.filed_on, tiered.c.created_at, cadence)
     return (tiered.select_from(tiered.c.id, tiered.c.name, tiered.c.contact_tier, tiered.c.last_visit,
                                due.alias("due_on"))
             .where(due <= until.isoformat()))
+
+
+def tier_cadence() -> dict[str, int]:
+    """{contact tier: days between visits} for the tiers that have a cadence."""
+    cadence = {code: cadence_days(code) for code, _ in options.choices("contact_cadence")}
+    return {tier: days for tier, days in cadence.items() if days}
+
+
+def next_visit_due(tier, last_visit, filed_on, created_at, cadence: dict[str, int]):
+    """SQL for the ISO date a tiered person's next visit falls due: the last visit (else the 建档 date,
+    else the record's creation day) plus the tier's days. The workbench and the indicators use it."""
+    step = peewee.Case(tier, [(code, f"+{days} days") for code, days in cadence.items()])
+    return peewee.fn.DATE(peewee.fn.COALESCE(last_visit, filed_on, peewee.fn.SUBSTR(created_at, 1, 10)), step)
 
 
 def _as_date(value) -> dt.date | None:

@@ -1,0 +1,400 @@
+"""The indicators (指标) of the 对标 work: one library for the dashboard, the ledgers, the scores and the CLI.
+
+    rows = indicator_rows(parse_period("2026Q4"))          # one dict per station, keys ROW_KEYS
+    total_row(rows)                                        # the banner's row: sums, rates of the sums
+    indicator_value("visit_rate", "150626100", period)     # one figure (月调度 of a computed-indicator task)
+    for part in records_behind("overdue_items", "150626100", period):
+        part.table, part.label, part.ids()                 # the records that make up the figure
+
+Every figure is a SQL aggregate grouped by station (peewee expressions, one query per family of
+indicators), never a Python loop over records, and every figure counts only records carrying the
+station's code — so the bureau's figure for a station equals the station's own figure on the data it
+has sent. INDICATORS names each one (code, Chinese label, unit, how the banner's total aggregates it,
+its definition); docs/indicators.md is the reference. Dates are the records' own dates, so a figure for
+a past period is that period's; "at the period's end" means min(period end, today).
+
+Which stations: at a station, its own; at the bureau, every enrolled station (models.peers, kind
+"station") and every station that holds persons (data a bureau keeps for a station not yet enrolled).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee
+
+from models.aid import AID, AidCase, AidEvent
+from models.as_of import on_roster, registered_in
+from models.cards import CARD, CardEvent, PreferentialCard
+from models.disputes import DisputeCase, ended_between
+from models.errors import DomainError
+from models.installation import Installation, Station
+from models.peers import Peer
+from models.periods import Period
+from models.person import Person
+from models.services import ServiceEvent, ServiceRecord
+from models.visits import Visit, next_visit_due, tier_cadence
+from models.workbench import AID_WAIT_DAYS
+
+COUNT, SUM = peewee.fn.COUNT, peewee.fn.SUM
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: str  # the official Chinese term a screen or ledger shows
+    unit: str
+    aggregate: str  # how the banner's total is made: sum | ratio (of two sums) | mean (of the stations)
+    definition: str
+
+
+INDICATORS: dict[str, Indicator] = {i.code: i for i in (
+    Indicator("persons", "在册人数", "人", "sum", "期末在册：建档日期不晚于期末、未删除、期末时仍在册（去世、迁出、注销在期末之后的仍计）"),
+    Indicator("persons_new", "新增建档", "人", "sum", "建档日期（无则为录入日期）在期间内"),
+    Indicator("visits_due", "应走访人数", "人", "sum",
+              "期末在册、有联系等级的人员，其期初前最后一次走访（无则建档日期）加该等级走访周期的日期不晚于期末"),
+    Indicator("visits_done", "已走访人数", "人", "sum", "应走访人员中期间内有走访记录的"),
+    Indicator("visit_rate", "走访完成率", "%", "ratio", "已走访人数 ÷ 应走访人数（无应走访时为空）"),
+    Indicator("services", "服务记录", "件", "sum", "服务日期在期间内的服务记录"),
+    Indicator("services_done", "代办办结", "件", "sum", "期间内办结的服务代办事项"),
+    Indicator("cards_applied", "优待证受理", "张", "sum", "受理日期在期间内的优待证申领"),
+    Indicator("cards_issued", "优待证发放", "张", "sum", "期间内发放的优待证"),
+    Indicator("aid_cases", "帮扶申请", "件", "sum", "申请日期在期间内的困难帮扶案件"),
+    Indicator("aid_approved_fen", "帮扶核定金额", "分", "sum", "期间内局审批通过的核定金额合计"),
+    Indicator("aid_paid_fen", "帮扶发放金额", "分", "sum", "期间内发放金额合计"),
+    Indicator("disputes", "矛盾纠纷登记", "件", "sum", "登记日期在期间内的矛盾纠纷"),
+    Indicator("disputes_ended", "矛盾纠纷办结", "件", "sum", "办结结果（化解、稳控、上报、中止）日期在期间内"),
+    Indicator("disputes_resolved_locally", "化解在当地", "件", "sum", "办结结果为已化解的"),
+    Indicator("resolved_locally_rate", "化解在当地率", "%", "ratio", "化解在当地 ÷ 矛盾纠纷办结（models.disputes）"),
+    Indicator("overdue_items", "逾期事项", "项", "sum",
+              "期末（期间未结束时为今天）工作台意义上已逾期的事项：回访、走访、矛盾纠纷办结期限、困难帮扶下一步、优待证待发放"),
+    Indicator("tasks_assigned", "承担任务", "项", "sum", "期间内承担的工作任务（models.plan_status）"),
+    Indicator("tasks_done", "完成任务", "项", "sum", "其中已完成的（事务局确认）"),
+    Indicator("tasks_late", "滞后任务", "项", "sum", "其中滞后的"),
+    Indicator("progress_on_time", "月调度按时报送", "次", "sum", "期间内按时报送的月调度"),
+    Indicator("score", "考核得分", "分", "mean", "实绩考核赋分（models.scoring）；未定方案或非季度、年度期间为空"),
+)}
+ROW_KEYS = ["station_code", "station_name", "persons", "persons_new", "visits_due", "visits_done", "visit_rate",
+            "services", "services_done", "cards_applied", "cards_issued", "aid_cases", "aid_approved_fen",
+            "aid_paid_fen", "disputes", "disputes_ended", "disputes_resolved_locally", "resolved_locally_rate",
+            "overdue_items", "tasks_assigned", "tasks_done", "tasks_late", "progress_on_time", "score"]
+RATIOS = {"visit_rate": ("visits_done", "visits_due"),
+          "resolved_locally_rate": ("disputes_resolved_locally", "disputes_ended")}
+OVERDUE_KINDS = {"follow_up": "服务回访逾期", "visit": "应走访未走访", "dispute": "矛盾纠纷超过办结期限",
+                 "aid": "困难帮扶超时未办理下一步", "card": "优待证已到未发放"}
+
+
+class UnknownIndicator(DomainError):
+    code = "unknown_indicator"
+
+
+@dataclass(frozen=True)
+class Behind:
+    """Records behind a figure: the rows of `table` whose ids `query` selects (a peewee select of one column)."""
+
+    table: str
+    label: str
+    query: peewee.SelectQuery
+
+    def ids(self) -> list[str]:
+        return [row[0] for row in self.query.tuples()]
+
+
+# --- which stations -------------------------------------------------------------------------------
+
+def stations_in_scope(station_codes: list[str] | None = None) -> list[tuple[str, str]]:
+    """(code, name) of the stations the indicators cover here, ordered by code."""
+    inst = Installation.get_current()
+    if inst.is_bureau:
+        codes = {p.code for p in Peer.select(Peer.code).where(Peer.kind == "station")}
+        codes |= {c for (c,) in Person.select(Person.station_code).distinct().tuples() if c}
+    else:
+        codes = {inst.station_code}
+    if station_codes is not None:
+        codes &= set(station_codes)
+    names = dict(Station.select(Station.id, Station.name).where(Station.id.in_(list(codes))).tuples())
+    peers = dict(Peer.select(Peer.code, Peer.name).where(Peer.code.in_(list(codes))).tuples())
+    if not inst.is_bureau:
+        peers[inst.station_code] = inst.name
+    return [(code, names.get(code) or peers.get(code) or code) for code in sorted(codes)]
+
+
+# --- the conditions: one per figure, shared by the counts and the drill-down ------------------------
+
+def as_at(period: Period, today: dt.date | None = None) -> dt.date:
+    """The day 'at the period's end' figures are taken: the end, or today while the period runs."""
+    return min(period.end, today or dt.date.today())
+
+
+def _between(field, period: Period):
+    return field.between(period.start, period.end)
+
+
+def _cases_with_step(event_model, fk, steps: tuple[str, ...], period: Period):
+    """Ids of cases with a live step of `steps` dated in the period (a subquery)."""
+    return event_model.select(fk).where(event_model.deleted_at.is_null() & event_model.step.in_(list(steps))
+                                        & _between(event_model.on, period))
+
+
+def _counted(period: Period) -> dict[str, tuple[type, object]]:
+    """code → (model, condition) for the indicators that count live records of one model."""
+    services_done = _cases_with_step(ServiceEvent, ServiceEvent.service, ("complete",), period)
+    cards_issued = _cases_with_step(CardEvent, CardEvent.card, ("issue",), period)
+    return {
+        "persons": (Person, on_roster(period)),
+        "persons_new": (Person, registered_in(period)),
+        "services": (ServiceRecord, ServiceRecord.deleted_at.is_null() & _between(ServiceRecord.served_on, period)),
+        "services_done": (ServiceRecord, ServiceRecord.deleted_at.is_null() & (ServiceRecord.agency == True)  # noqa: E712
+                          & ServiceRecord.id.in_(services_done)),
+        "cards_applied": (PreferentialCard, PreferentialCard.deleted_at.is_null()
+                          & _between(PreferentialCard.applied_on, period)),
+        "cards_issued": (PreferentialCard, PreferentialCard.deleted_at.is_null()
+                         & PreferentialCard.id.in_(cards_issued)),
+        "aid_cases": (AidCase, AidCase.deleted_at.is_null() & _between(AidCase.applied_on, period)),
+        "disputes": (DisputeCase, DisputeCase.deleted_at.is_null() & _between(DisputeCase.registered_on, period)),
+        "disputes_ended": (DisputeCase, ended_between(period.start, period.end)),
+        "disputes_resolved_locally": (DisputeCase, ended_between(period.start, period.end)
+                                      & (DisputeCase.outcome == "resolved")),
+    }
+
+
+MONEY_STEPS = {"aid_approved_fen": "approve", "aid_paid_fen": "disburse"}
+
+
+def _money_events(step: str, period: Period):
+    return (AidEvent.deleted_at.is_null() & AidCase.deleted_at.is_null() & (AidEvent.step == step)
+            & _between(AidEvent.on, period))
+
+
+def _tiered(period: Period, station_codes):
+    """A CTE of the persons on the roster at the period's end who have a contact tier: station, whether
+    their visit fell due in the period, whether they were visited in it (None when no tier has a cadence)."""
+    cadence = tier_cadence()
+    if not cadence:
+        return None
+    live = Visit.deleted_at.is_null() & (Visit.person == Person.id)
+    last_before = Visit.select(peewee.fn.MAX(Visit.visited_on)).where(live & (Visit.visited_on < period.start))
+    visited = Visit.select(COUNT(Visit.id)).where(live & _between(Visit.visited_on, period))
+    people = (Person.select(Person.id, Person.station_code, Person.contact_tier, Person.filed_on, Person.created_at,
+                            last_before.alias("last_visit"), visited.alias("visits"))
+              .where(on_roster(period) & Person.contact_tier.in_(list(cadence))))
+    if station_codes is not None:
+        people = people.where(Person.station_code.in_(station_codes))
+    tiered = people.cte("tiered", materialized=True)
+    due = next_visit_due(tiered.c.contact_tier, tiered.c.last_visit, tiered.c.filed_on, tiered.c.created_at, cadence)
+    return tiered, due <= period.end.isoformat(), tiered.c.visits > 0
+
+
+def _overdue_visits(at: dt.date, station_codes):
+    """Persons on the roster at `at` whose next visit (from their last visit by then) fell due before it."""
+    cadence = tier_cadence()
+    if not cadence:
+        return None
+    last = Visit.select(peewee.fn.MAX(Visit.visited_on)).where(
+        Visit.deleted_at.is_null() & (Visit.person == Person.id) & (Visit.visited_on <= at))
+    people = (Person.select(Person.id, Person.station_code, Person.contact_tier, Person.filed_on, Person.created_at,
+                            last.alias("last_visit"))
+              .where(on_roster(Period.between(at, at)) & Person.contact_tier.in_(list(cadence))))
+    if station_codes is not None:
+        people = people.where(Person.station_code.in_(station_codes))
+    tiered = people.cte("tiered_at", materialized=True)
+    due = next_visit_due(tiered.c.contact_tier, tiered.c.last_visit, tiered.c.filed_on, tiered.c.created_at, cadence)
+    return tiered, due < at.isoformat()
+
+
+def _latest(event_model, fk, case_model, column, at: dt.date, steps: list[str]):
+    """SQL: `column` of the case's latest live event of `steps` dated on or before `at` (event order)."""
+    return (event_model.select(column)
+            .where((fk == case_model.id) & event_model.deleted_at.is_null() & (event_model.on <= at)
+                   & event_model.step.in_(steps))
+            .order_by(event_model.on.desc(), event_model.created_at.desc(), event_model.id.desc()).limit(1))
+
+
+def _overdue_conditions(at: dt.date) -> dict[str, tuple[type, object]]:
+    """kind → (model, condition) of the workbench's overdue items as they stood at `at` (visits apart).
+    A case's state at `at` is the target of its latest step by then (the replay, without its rare skips)."""
+    aid_steps = [s.code for s in AID.steps.values() if s.target]
+    aid_step = _latest(AidEvent, AidEvent.case, AidCase, AidEvent.step, at, aid_steps)
+    aid_since = _latest(AidEvent, AidEvent.case, AidCase, AidEvent.on, at, list(AID.steps))
+    aid_state = peewee.Case(aid_step, [(s.code, s.target) for s in AID.steps.values() if s.target], AID.initial)
+    wait = peewee.Case(aid_state, [(state, f"+{days} days") for state, days in AID_WAIT_DAYS.items()])
+    aid_due = peewee.Case(None, [((aid_state == "publicized") & AidCase.publicity_to.is_null(False),
+                                  peewee.fn.DATE(AidCase.publicity_to, "+1 day"))],
+                          peewee.fn.DATE(peewee.fn.COALESCE(aid_since, AidCase.applied_on), wait))
+    card_steps = [s.code for s in CARD.steps.values() if s.target]
+    card_step = _latest(CardEvent, CardEvent.card, PreferentialCard, CardEvent.step, at, card_steps)
+    card_on = _latest(CardEvent, CardEvent.card, PreferentialCard, CardEvent.on, at, card_steps)
+    iso = at.isoformat()
+    return {
+        "follow_up": (ServiceRecord, ServiceRecord.deleted_at.is_null() & (ServiceRecord.needs_follow_up == True)  # noqa: E712
+                      & (ServiceRecord.served_on <= at) & (ServiceRecord.follow_up_on < at)
+                      & (ServiceRecord.followed_up_on.is_null() | (ServiceRecord.followed_up_on > at))),
+        "dispute": (DisputeCase, DisputeCase.deleted_at.is_null() & (DisputeCase.registered_on <= at)
+                    & (DisputeCase.deadline < at)
+                    & (DisputeCase.outcome_on.is_null() | (DisputeCase.outcome_on > at))),
+        "aid": (AidCase, AidCase.deleted_at.is_null() & (AidCase.applied_on <= at)
+                & aid_state.in_(list(AID_WAIT_DAYS)) & (aid_due < iso)),
+        "card": (PreferentialCard, PreferentialCard.deleted_at.is_null() & (card_step == "receive") & (card_on < iso)),
+    }
+
+
+# --- the figures ------------------------------------------------------------------------------------
+
+def _grouped(model, condition, station_codes, *values) -> dict[str, tuple]:
+    query = model.select(model.station_code, *(values or (COUNT(model.id),))).where(condition)
+    if station_codes is not None:
+        query = query.where(model.station_code.in_(station_codes))
+    return {row[0]: row[1:] for row in query.group_by(model.station_code).tuples()}
+
+
+def casework_figures(period: Period, station_codes: list[str] | None = None, *,
+                     today: dt.date | None = None) -> dict[str, dict[str, int | float | None]]:
+    """{station code: {indicator: value}} for the registry and casework indicators (no tasks, no score)."""
+    out: dict[str, dict] = {}
+
+    def put(code, found: dict[str, tuple]):
+        for station, values in found.items():
+            out.setdefault(station, {})[code] = values[0] or 0
+
+    for code, (model, condition) in _counted(period).items():
+        put(code, _grouped(model, condition, station_codes))
+    for code, step in MONEY_STEPS.items():
+        query = (AidEvent.select(AidCase.station_code, SUM(AidEvent.amount_fen))
+                 .join(AidCase, on=(AidEvent.case == AidCase.id)).where(_money_events(step, period)))
+        if station_codes is not None:
+            query = query.where(AidCase.station_code.in_(station_codes))
+        put(code, {row[0]: row[1:] for row in query.group_by(AidCase.station_code).tuples()})
+    tiered = _tiered(period, station_codes)
+    if tiered is not None:
+        cte, due, visited = tiered
+        query = (cte.select_from(cte.c.station_code, COUNT(cte.c.id), SUM(peewee.Case(None, [(visited, 1)], 0)))
+                 .where(due).group_by(cte.c.station_code))
+        for station, n_due, n_done in query.tuples():
+            out.setdefault(station, {}).update(visits_due=n_due, visits_done=n_done or 0)
+    at = as_at(period, today)
+    for model, condition in _overdue_conditions(at).values():
+        for station, (n,) in _grouped(model, condition, station_codes).items():
+            row = out.setdefault(station, {})
+            row["overdue_items"] = row.get("overdue_items", 0) + n
+    late_visits = _overdue_visits(at, station_codes)
+    if late_visits is not None:
+        cte, late = late_visits
+        for station, n in cte.select_from(cte.c.station_code, COUNT(cte.c.id)).where(late).group_by(
+                cte.c.station_code).tuples():
+            row = out.setdefault(station, {})
+            row["overdue_items"] = row.get("overdue_items", 0) + n
+    return out
+
+
+def _plan_figures(period: Period, station_codes: list[str]) -> dict[str, dict]:
+    try:  # the plan's own aggregates (models/plan_status.py, being written beside this module)
+        from models.plan_status import unit_task_figures
+    except ImportError:
+        return {}
+    return unit_task_figures(period, station_codes)
+
+
+def _scores(period: Period, station_codes: list[str], today: dt.date | None) -> dict[str, float | None]:
+    from models.scoring import scores_for_indicators
+
+    return scores_for_indicators(period, station_codes, today=today)
+
+
+def indicator_rows(period: Period, station_codes: list[str] | None = None, *,
+                   today: dt.date | None = None, with_score: bool = True) -> list[dict]:
+    """One row per station in scope (ROW_KEYS; counts 0 where nothing happened, rates None without a
+    denominator, score None where there is none), ordered by station code."""
+    stations = stations_in_scope(station_codes)
+    codes = [code for code, _ in stations]
+    figures = casework_figures(period, codes, today=today)
+    tasks = _plan_figures(period, codes)
+    scores = _scores(period, codes, today) if with_score else {}
+    rows = []
+    for code, name in stations:
+        row = {key: 0 for key in ROW_KEYS}
+        row.update(station_code=code, station_name=name, **figures.get(code, {}))
+        row.update({k: v for k, v in (tasks.get(code) or {}).items() if k in INDICATORS})
+        for rate, (part, whole) in RATIOS.items():
+            row[rate] = _ratio(row[part], row[whole])
+        row["score"] = scores.get(code)
+        rows.append(row)
+    return rows
+
+
+def total_row(rows: list[dict], *, name: str = "合计") -> dict:
+    """The banner's row: sums of the counts and money, rates of those sums, the mean of the scores."""
+    total = {"station_code": None, "station_name": name}
+    for key in ROW_KEYS[2:]:
+        how = INDICATORS[key].aggregate
+        if how == "sum":
+            total[key] = sum(row.get(key) or 0 for row in rows)
+        elif how == "mean":
+            values = [row[key] for row in rows if row.get(key) is not None]
+            total[key] = round(sum(values) / len(values), 2) if values else None
+    for rate, (part, whole) in RATIOS.items():
+        total[rate] = _ratio(total[part], total[whole])
+    return {key: total[key] for key in ROW_KEYS}
+
+
+def indicator_value(code: str, station_code: str, period: Period, *, today: dt.date | None = None):
+    """One indicator of one station for one period (what a computed-indicator task's 月调度 shows)."""
+    _known(code)
+    if code == "score":
+        return _scores(period, [station_code], today).get(station_code)
+    if code in ("tasks_assigned", "tasks_done", "tasks_late", "progress_on_time"):
+        return (_plan_figures(period, [station_code]).get(station_code) or {}).get(code, 0)
+    row = casework_figures(period, [station_code], today=today).get(station_code, {})
+    if code in RATIOS:
+        part, whole = RATIOS[code]
+        return _ratio(row.get(part, 0), row.get(whole, 0))
+    return row.get(code, 0)
+
+
+def records_behind(code: str, station_code: str, period: Period, *, today: dt.date | None = None) -> list[Behind]:
+    """The records that make up a figure, one Behind per table (a rate: its denominator's records,
+    the numerator's among them; overdue items: one part per kind). Tasks and scores: their own modules."""
+    _known(code)
+    counted = _counted(period)
+    if code in counted or code in RATIOS:
+        if code == "resolved_locally_rate":
+            code = "disputes_ended"
+        if code in counted:
+            model, condition = counted[code]
+            return [Behind(model._meta.table_name, INDICATORS[code].label,
+                           model.select(model.id).where(condition & (model.station_code == station_code)))]
+    if code in MONEY_STEPS:
+        query = (AidEvent.select(AidEvent.id).join(AidCase, on=(AidEvent.case == AidCase.id))
+                 .where(_money_events(MONEY_STEPS[code], period) & (AidCase.station_code == station_code)))
+        return [Behind("aid_event", INDICATORS[code].label, query)]
+    if code in ("visits_due", "visits_done", "visit_rate"):
+        tiered = _tiered(period, [station_code])
+        if tiered is None:
+            return []
+        cte, due, visited = tiered
+        condition = due & visited if code == "visits_done" else due
+        return [Behind("person", INDICATORS[code].label, cte.select_from(cte.c.id).where(condition))]
+    if code == "overdue_items":
+        at = as_at(period, today)
+        parts = []
+        for kind, (model, condition) in _overdue_conditions(at).items():
+            parts.append(Behind(model._meta.table_name, OVERDUE_KINDS[kind],
+                                model.select(model.id).where(condition & (model.station_code == station_code))))
+        late = _overdue_visits(at, [station_code])
+        if late is not None:
+            cte, condition = late
+            parts.insert(1, Behind("person", OVERDUE_KINDS["visit"], cte.select_from(cte.c.id).where(condition)))
+        return parts
+    if code in ("tasks_assigned", "tasks_done", "tasks_late", "progress_on_time"):
+        from models.plan_status import task_records_behind
+
+        return task_records_behind(code, station_code, period)
+    return []
+
+
+def _known(code: str) -> None:
+    if code not in INDICATORS:
+        raise UnknownIndicator(f"没有名为「{code}」的指标。可用的指标：{'、'.join(INDICATORS)}。", indicator=code)
+
+
+def _ratio(part, whole) -> float | None:
+    return round(part / whole, 4) if whole else None
