@@ -243,3 +243,11 @@ def missing_by_unit(*, on: dt.date | None = None, unit_code: str | None = None) 
             query = query.where(A.unit_code == unit_code)
         rows.extend((unit, month, due, count) for unit, count in query.tuples())
     return rows
+
+
+def workbench_rows(today: dt.date, station_code: str | None = None) -> list[tuple]:
+    """The workbench's rows (due ISO, "progress", unit name, unit code, None, "YYYY-MM:count") of every
+    month a unit owes and has not reported; a station sees its own, the bureau every unit's."""
+    names = unit_names()
+    return [(due.isoformat(), "progress", names.get(unit, unit), unit, None, f"{month}:{count}")
+            for unit, month, due, count in missing_by_unit(on=today, unit_code=station_code)]

@@ -25,10 +25,12 @@ from models.cards import PreferentialCard
 from models.db import db
 from models.disputes import DUE_SOON_DAYS, DisputeCase
 from models.person import Person
+from models.plan_status import workbench_rows as plan_workbench_rows
 from models.services import ServiceRecord
 from models.visits import due_visits_query
 
-KIND_LABELS = {"follow_up": "回访", "visit": "走访", "dispute": "矛盾纠纷", "aid": "困难帮扶", "card": "优待证发放"}
+KIND_LABELS = {"follow_up": "回访", "visit": "走访", "dispute": "矛盾纠纷", "aid": "困难帮扶", "card": "优待证发放",
+               "progress": "月调度"}
 
 # Days a station has for the next step of an aid case once it reached each state.
 AID_WAIT_DAYS = {"applied": 7, "verified": 7, "station_approved": 5, "publicized": 0, "approved": 15,
@@ -64,6 +66,9 @@ class WorkItem:
             what = "首次走访" if self.detail is None else f"定期走访，上次 {self.detail}"
         elif self.kind == "dispute":
             what = f"矛盾纠纷 {self.detail} 办结期限"
+        elif self.kind == "progress":  # person_name is the unit, record_id its code (models.plan_status)
+            month, count = self.detail.split(":")
+            what = f"{month[:4]}年{int(month[5:])}月月调度未报（{count}项任务）"
         elif self.kind == "aid":
             what = f"困难帮扶{AID_NEXT[self.detail]}（{AID.state_label(self.detail)}）"
         else:
@@ -85,6 +90,7 @@ def workbench(today: dt.date | None = None, *, horizon_days: int = DUE_SOON_DAYS
     visits = due_visits_query(until, station_code=station_code)
     if visits is not None:
         rows.extend((due, "visit", name, pid, pid, last) for pid, name, _tier, last, due in db.execute(visits))
+    rows.extend(plan_workbench_rows(today, station_code))
     rows.sort()  # due date, kind, person name, record id: (kind, record id) is unique, so never further
     days: dict[str, tuple[dt.date, int]] = {}
     items = []

@@ -37,7 +37,8 @@ from ui.tasks import run_task
 RECENT = 10
 WORK_SHOWN = 500  # a county's bureau may have thousands of items; the first (soonest) ones are listed
 # work item kind -> the main window's area that opens its record
-WORK_AREAS = {"follow_up": "services", "visit": "visits", "dispute": "disputes", "aid": "aid", "card": "cards"}
+WORK_AREAS = {"follow_up": "services", "visit": "visits", "dispute": "disputes", "aid": "aid", "card": "cards",
+              "progress": "tasks"}
 OVERDUE_COLOUR = QColor("#b3261e")
 DUE_TODAY_COLOUR = QColor("#8a5a00")
 
