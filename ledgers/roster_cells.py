@@ -26,7 +26,8 @@ _DATE_TEXT = [  # (pattern, has day)
 ]
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^(\d{4})年?$")
-TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数")
+TOTAL_WORDS = ("合计", "总计", "小计", "共计", "总数", "总人数", "人数合计")
+EXCEL_ERRORS = {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!"}
 
 
 def halfwidth(text: str) -> str:
@@ -63,6 +64,19 @@ def text_of(value) -> str:
 def compact(value) -> str:
     """Text with every space removed (names padded as 王　刚 to line up in the sheet)."""
     return _SPACES.sub("", text_of(value))
+
+
+def is_blank(value) -> bool:
+    """Nothing in the cell worth reading: empty, a dash or slash for 'none', or an Excel error (#N/A)."""
+    text = compact(value)
+    return text in ("", "/", "-", "—", "无", "暂无", "空") or text.upper() in EXCEL_ERRORS
+
+
+def first_phone(value) -> str:
+    """13904770000 / 13804770000 (two numbers in one cell) → the first; one number as it is."""
+    text = unquoted(value)
+    parts = [p for p in re.split(r"[/、,，;；]|\s{1,}", text_of(value)) if p.strip()]
+    return unquoted(parts[0]) if len(parts) > 1 and all(len(unquoted(p)) >= 7 for p in parts) else text
 
 
 def unquoted(value) -> str:
@@ -130,7 +144,7 @@ def cell_date(value, number_format: str = "General") -> dt.date | None:
         if 1 <= number <= 80000:  # an Excel serial date stored without a date format
             return from_excel(value).date()
         raise ValueError(value)
-    text = compact(value)
+    text = unquoted(value)
     for pattern in _DATE_TEXT:
         found = pattern.match(text)
         if found:
@@ -163,10 +177,12 @@ SYNONYM_LABELS = {  # words rosters use for a vocabulary value, beside the offic
 
 def code_of(vocabulary: str, value) -> str | None:
     """The vocabulary code a roster's word means, or None when it means nothing we know."""
-    text = compact(value)
+    text = unquoted(value)
     if not text:
         return None
     code = vocab.code_for_label(vocabulary, text)
+    if code is None and _BRACKETS.search(text):  # 退役士兵（自主就业）: the remark in brackets is not the value
+        return code_of(vocabulary, _BRACKETS.sub("", halfwidth(text)))
     if code is None and vocabulary == "ethnicity":
         code = vocab.code_for_label(vocabulary, text + "族") or ("02" if text == "蒙" else None)
     if code is None:

@@ -18,6 +18,7 @@ is kept) are ledgers.roster_sheet; cell conversions are ledgers.roster_cells.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
@@ -38,6 +39,7 @@ ACTIONS = {"create": "新建", "update": "更新", "skip": "跳过", "reject": "
 VILLAGE_POLICIES = {"leave": "不填写所属嘎查村", "add": "添加到本站嘎查村名单", "text": "按文字保留嘎查村名称"}
 _COMMITTEE_SUFFIXES = ("村民委员会", "嘎查委员会", "居民委员会", "牧民委员会", "村委会", "居委会", "牧委会")
 _VILLAGE_SUFFIXES = _COMMITTEE_SUFFIXES + ("嘎查村", "嘎查", "社区", "村")
+_TOWN_PREFIX = re.compile(r"^(?:.{1,8}?(?:省|自治区|市|盟|旗|县))*.{1,8}?(?:镇|苏木|乡|经济开发区|开发区)(?=.)")
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,7 @@ class _RowReader:
         out: dict = {}
         for index, key in self.mapping.items():
             raw = values[index] if index < len(values) else None
-            if C.text_of(raw) == "" or C.compact(raw) in ("/", "-", "—", "无", "暂无"):
+            if C.is_blank(raw):
                 continue
             label, kind, _ = FIELDS[key]
             fmt = formats[index] if index < len(formats) else "General"
@@ -213,7 +215,7 @@ class _RowReader:
                 except ValueError:
                     plan.warnings.append(f"{where}不是日期，未导入该项")
             elif kind == "phone":
-                out[key] = C.unquoted(raw)
+                out[key] = C.first_phone(raw)
                 plan.cells[key] = where
             elif kind == "identity":
                 codes = []
@@ -239,10 +241,15 @@ class _RowReader:
 
     def _village(self, row: int, raw, out: dict, plan: RowPlan) -> None:
         written = C.compact(raw)
-        found = self.villages.get(written) or self.villages.get(village_key(written))
-        if found:
-            out["village"] = found
-            return
+        bare = _TOWN_PREFIX.sub("", written)  # 嘎鲁图镇布日都嘎查: the town is the station itself
+        if len(village_key(bare)) < 2 or not bare.endswith(_VILLAGE_SUFFIXES):
+            bare = written  # 新乡村 is a village, not 新乡 + 村
+        for name in dict.fromkeys((written, bare)):
+            found = self.villages.get(name) or self.villages.get(village_key(name))
+            if found:
+                out["village"] = found
+                return
+        written = bare
         key = village_key(written)
         self.unknown.setdefault(key, []).append(row)
         if len(village_name(written)) > len(self.unknown_names.get(key, "")):
@@ -391,6 +398,9 @@ def plan_import(sheet: RosterSheet, mapping: dict[int, str], *, station_code: st
         if parsed.upgraded_from_15:
             plan.warnings.append(f"15位旧号码 {plan.id_number} 已升级为18位 {parsed.normalized}")
         plan.id_number = raw["id_number"] = parsed.normalized
+        birth = raw.get("birth_date")
+        if birth and birth.day == 1 and (birth.year, birth.month) == (parsed.birth_date.year, parsed.birth_date.month):
+            raw["birth_date"] = parsed.birth_date  # 出生年月 1966.03 agrees with the number's 1966-03-08
         if plan.id_number in first_row_of:
             plan.refuse(f"与第 {first_row_of[plan.id_number]} 行的身份证号码重复，请核对后只保留一行",
                         plan.cells["id_number"])

@@ -156,3 +156,24 @@ def test_a_workbook_whose_roster_is_not_the_first_sheet(station, tmp_path, actor
     plan = plan_of(tmp_path / "r.xlsx", station)
     assert plan.sheet.sheet == "名单" and plan.rows[0].action == "create"
     assert plan.rows[0].values["phone"] == "13904770000"
+
+
+def test_cells_as_clerks_fill_them(station, tmp_path):
+    """Town before the village, two phones in a cell, #N/A from a formula, 出生年月 without the day,
+    a remark in brackets after the identity, a date typed with an apostrophe."""
+    number = rid(dt.date(1966, 3, 8), 11)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号码", "出生年月", "人员类别", "所在嘎查村", "联系电话", "入伍时间", "民族"])
+    ws.append(["王刚", number, "1966.03", "退役士兵（自主就业）", "嘎鲁图镇布日都嘎查", "13904770000/13804770000",
+               "'1985.10", "#N/A"])
+    ws.append(["李四", rid(dt.date(1970, 1, 2), 13), None, "退役士兵", "新乡村", None, None, None])
+    wb.save(tmp_path / "r.xlsx")
+    plan = plan_of(tmp_path / "r.xlsx", station)
+    row, other = plan.rows
+    assert row.action == "create" and row.warnings == []
+    assert row.values["birth_date"] == dt.date(1966, 3, 8) and row.identities == ["retired_soldier"]
+    assert row.values["village"] == Village.get(Village.name == "布日都嘎查").id
+    assert row.values["phone"] == "13904770000" and row.values["enlist_date"] == dt.date(1985, 10, 1)
+    assert "ethnicity" not in row.values
+    assert plan.unknown_villages == {"新乡村": [3]}  # a village whose name holds 乡 stays whole
