@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-after", metavar="MS", type=int, default=None, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
 
-    from desktop.commands import cases, ledgers, sync, transfers
+    from desktop.commands import cases, ledgers, plan, sync, transfers
 
     p = parser.init_parser = sub.add_parser("init", help="初始化数据目录为服务站或事务局（或用事务局的登记文件）")
     kind = p.add_mutually_exclusive_group()
@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     ledgers.add_ledger_parser(sub)
     sync.add_sync_parsers(sub)
     transfers.add_transfer_parser(sub)
+    plan.add_plan_parser(sub)
 
     sub.add_parser("check", help="检查数据库和附件是否完好（退出码 0 正常，1 有问题）")
     sub.add_parser("backup", help="立即备份数据库")
@@ -166,6 +167,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "cases":
         from desktop.commands import cases
         return cases.run(args)
+    if args.command == "plan":
+        from desktop.commands import plan
+        return plan.run(args)
     if args.command == "transfer":
         from desktop.commands import transfers
         return transfers.run(args)
