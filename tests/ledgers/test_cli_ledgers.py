@@ -94,3 +94,35 @@ def test_ledgers_never_import_qt():
             "desktop.commands.ledgers; sys.exit(1 if any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules) "
             "else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_people_import_dry_run_says_per_row_what_and_why_and_lists_unknown_villages(station, actor, tmp_path, capsys):
+    from tests.ledgers.messy_roster import write_messy_roster
+
+    path, _ = write_messy_roster(tmp_path / "r.xlsx")
+    assert call(["people", "import", str(path), "--dry-run"], station) == 0
+    out = capsys.readouterr().out
+    assert "第 6 行 新建 王刚 尚未登记此身份证号码" in out
+    assert "第 11 行 拒绝 张错号 公民身份号码 (18位)（E11）「" in out
+    assert "第 18 行 跳过  合计行" in out
+    assert "2 个嘎查村不在本站名单中：沙日塔拉嘎查、巴音敖包嘎查" in out and "--add-villages" in out
+    assert Person.select().count() == 0
+
+
+def test_people_import_add_villages_adds_them_to_the_station(station, actor, tmp_path, capsys):
+    from models.installation import Village
+    from tests.ledgers.messy_roster import write_messy_roster
+
+    path, expected = write_messy_roster(tmp_path / "r.xlsx")
+    assert call(["people", "import", str(path), "--add-villages"], station) == 0
+    assert "新增嘎查村 2 个" in capsys.readouterr().out
+    assert Village.live().where(Village.name == "沙日塔拉嘎查").exists()
+    assert Person.select().count() == len(expected.creates)
+
+
+def test_people_import_keep_village_text(station, actor, tmp_path, capsys):
+    from tests.ledgers.messy_roster import write_messy_roster
+
+    path, _ = write_messy_roster(tmp_path / "r.xlsx")
+    assert call(["people", "import", str(path), "--keep-village-text"], station) == 0
+    assert Person.get(Person.name == "李卫东").village_text == "沙日塔拉嘎查"
