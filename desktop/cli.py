@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     ledgers.add_ledger_parser(sub)
     sync.add_sync_parsers(sub)
     transfers.add_transfer_parser(sub)
+    indicators.add_indicator_parsers(sub)
     plan.add_plan_parser(sub)
 
     sub.add_parser("check", help="检查数据库和附件是否完好（退出码 0 正常，1 有问题）")
@@ -173,6 +174,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "transfer":
         from desktop.commands import transfers
         return transfers.run(args)
+    if args.command in ("indicators", "score"):
+        from desktop.commands import indicators
+        return indicators.run(args)
     if args.command == "init":
         from desktop.commands.setup import init
         return init(args)

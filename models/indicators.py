@@ -19,6 +19,8 @@ Which stations: at a station, its own; at the bureau, every enrolled station (mo
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 from dataclasses import dataclass
 
 import peewee
@@ -286,12 +288,36 @@ def casework_figures(period: Period, station_codes: list[str] | None = None, *,
     return out
 
 
-def _plan_figures(period: Period, station_codes: list[str]) -> dict[str, dict]:
-    try:  # the plan's own aggregates (models/plan_status.py, being written beside this module)
-        from models.plan_status import unit_task_figures
-    except ImportError:
-        return {}
-    return unit_task_figures(period, station_codes)
+def _plan_figures(period: Period, station_codes: list[str], today: dt.date | None) -> dict[str, dict]:
+    from models.plan_status import task_counts
+
+    return task_counts(period.start, period.end, station_codes, on=today)
+
+
+def _task_records(code: str, station_code: str, period: Period, today: dt.date | None) -> list[Behind]:
+    """The assignments (tasks_*) or 月调度 entries (progress_on_time) behind a station's task figures,
+    by models.plan_status' own definitions."""
+    from models.plan import ProgressEntry, TaskAssignment
+    from models.plan_status import assignment_statuses, due_date, months_between
+
+    facts_by = as_at(period, today)
+    label = INDICATORS[code].label
+    if code == "progress_on_time":
+        passed_before = min(period.end + dt.timedelta(days=1), today or dt.date.today())
+        months = [m for m in months_between(period.start - dt.timedelta(days=31), period.end)
+                  if period.start <= due_date(m) <= period.end and due_date(m) < passed_before]
+        on_time = [(ProgressEntry.month == m) & (ProgressEntry.reported_on <= due_date(m)) for m in months]
+        condition = ProgressEntry.deleted_at.is_null() & (ProgressEntry.unit_code == station_code)
+        condition &= functools.reduce(operator.or_, on_time) if on_time else peewee.Value(False)
+        return [Behind("progress_entry", label, ProgressEntry.select(ProgressEntry.id).where(condition))]
+    in_force = (TaskAssignment.deleted_at.is_null() & (TaskAssignment.unit_code == station_code)
+                & (TaskAssignment.assigned_on <= period.end)
+                & (TaskAssignment.done_on.is_null() | (TaskAssignment.done_on >= period.start)))
+    if code != "tasks_assigned":
+        wanted = "done" if code == "tasks_done" else "late"
+        ids = [a for a, status in assignment_statuses(on=facts_by, unit_code=station_code).items() if status == wanted]
+        in_force &= TaskAssignment.id.in_(ids)
+    return [Behind("task_assignment", label, TaskAssignment.select(TaskAssignment.id).where(in_force))]
 
 
 def _scores(period: Period, station_codes: list[str], today: dt.date | None) -> dict[str, float | None]:
@@ -307,7 +333,7 @@ def indicator_rows(period: Period, station_codes: list[str] | None = None, *,
     stations = stations_in_scope(station_codes)
     codes = [code for code, _ in stations]
     figures = casework_figures(period, codes, today=today)
-    tasks = _plan_figures(period, codes)
+    tasks = _plan_figures(period, codes, today)
     scores = _scores(period, codes, today) if with_score else {}
     rows = []
     for code, name in stations:
@@ -342,7 +368,7 @@ def indicator_value(code: str, station_code: str, period: Period, *, today: dt.d
     if code == "score":
         return _scores(period, [station_code], today).get(station_code)
     if code in ("tasks_assigned", "tasks_done", "tasks_late", "progress_on_time"):
-        return (_plan_figures(period, [station_code]).get(station_code) or {}).get(code, 0)
+        return (_plan_figures(period, [station_code], today).get(station_code) or {}).get(code, 0)
     row = casework_figures(period, [station_code], today=today).get(station_code, {})
     if code in RATIOS:
         part, whole = RATIOS[code]
@@ -385,9 +411,7 @@ def records_behind(code: str, station_code: str, period: Period, *, today: dt.da
             parts.insert(1, Behind("person", OVERDUE_KINDS["visit"], cte.select_from(cte.c.id).where(condition)))
         return parts
     if code in ("tasks_assigned", "tasks_done", "tasks_late", "progress_on_time"):
-        from models.plan_status import task_records_behind
-
-        return task_records_behind(code, station_code, period)
+        return _task_records(code, station_code, period, today)
     return []
 
 

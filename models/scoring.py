@@ -2,7 +2,7 @@
 ranking, confirming (freezing) a quarter, and publishing the comparison to the stations.
 
     scheme = start_scheme(2026, actor=a)                   # from resources/defaults/scoring-scheme.json
-    save_scheme(2026, items, actor=a)                      # weights must total 100; version + 1
+    save_scheme(2026, items, actor=a)                      # weights must total 100; revision + 1
     enter_manual_score("2026Q4", "150626100", "grassroots", 85, reason="…", actor=a)
     board = quarter_scores("2026Q4")                       # ScoreBoard: rows ranked, frozen vs now
     confirm_quarter("2026Q4", actor=a)                     # freezes every station's score
@@ -50,11 +50,11 @@ class ScoringRefused(DomainError):
 
 
 class ScoringScheme(SyncedModel):
-    """One year's scheme; `version` goes up with every saved change (a frozen score names its version)."""
+    """One year's scheme; `revision` (版本) goes up with every saved change (a frozen score names it)."""
 
     bureau_owned = True
     year = peewee.IntegerField(index=True)
-    version = peewee.IntegerField(default=1)
+    revision = peewee.IntegerField(default=1)
     items = JSONField(default=list)
     note = peewee.TextField(null=True)
 
@@ -205,17 +205,17 @@ def start_scheme(year: int, *, actor: Actor, copy_from: int | None = None) -> Sc
         items, note = data["items"], data.get("note")
     items = validate_items(items)
     with writing(actor) as w:
-        scheme = w.create(ScoringScheme, {"year": year, "version": 1, "items": items, "note": note})
+        scheme = w.create(ScoringScheme, {"year": year, "revision": 1, "items": items, "note": note})
     return scheme
 
 
 def save_scheme(year: int, items, *, actor: Actor, note: str | None = None) -> OpChanges:
-    """Replace the year's items (validated; weights must total 100). The version goes up by one."""
+    """Replace the year's items (validated; weights must total 100). The revision goes up by one."""
     _require_bureau()
     scheme = get_scheme(year)
     items = validate_items(items)
     with writing(actor) as w:
-        w.update(scheme, {"items": items, "version": scheme.version + 1, "note": note or scheme.note})
+        w.update(scheme, {"items": items, "revision": scheme.revision + 1, "note": note or scheme.note})
     return w.changes
 
 
@@ -413,7 +413,7 @@ def confirm_quarter(quarter: str, *, actor: Actor, today: dt.date | None = None)
             row.frozen = w.create(ConfirmedScore, {
                 "station_code": row.station_code, "quarter": period.code, "period_start": period.start,
                 "period_end": period.end, "data_as_at": as_at(period, today), "scheme_id": board.scheme.id,
-                "scheme_version": board.scheme.version, "items": row.items, "total": row.total, "rank": row.rank,
+                "scheme_version": board.scheme.revision, "items": row.items, "total": row.total, "rank": row.rank,
                 "confirmed_by": actor.display_name, "confirmed_at": stamp})
     return board
 
