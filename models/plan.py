@@ -179,7 +179,7 @@ class ListItem(SyncedModel):
     unit_code = peewee.TextField(null=True)      # 责任单位
     station_code = peewee.TextField(null=True)
     deadline = peewee.DateField(null=True)       # 时限
-    state = peewee.TextField(default="open")     # LIST_STATES (滞后 is derived)
+    list_state = peewee.TextField(default="open")  # LIST_STATES (滞后 is derived); not "state": SyncedModel.state()
     task_ids = JSONField(default=list)           # the tasks it concerns
     problem = peewee.ForeignKeyField("self", null=True, backref="improvements", on_delete="RESTRICT")
 

@@ -50,12 +50,12 @@ def item_values(values: dict, *, partial: bool) -> dict:
         row["unit_code"], row["station_code"] = code, station_of(code) if code else None
     if "deadline" in values:
         row["deadline"] = check_deadline(values["deadline"]) if values.get("deadline") else None
-    if "state" in values:
+    if "state" in values:  # the form's name; the column is list_state
         state = values["state"]
         state = state if state in LIST_STATES else {v: k for k, v in LIST_STATES.items()}.get(state)
         if state is None:
             raise ValidationError({"state": "清单事项的状态应为 未开始、推进中 或 已完成"})
-        row["state"] = state
+        row["list_state"] = state
     if "task_ids" in values:
         ids = list(dict.fromkeys(values.get("task_ids") or []))
         known = {t.id for t in PlanTask.live().where(PlanTask.id.in_(ids))}
@@ -116,9 +116,9 @@ def edit_list_item(item_id: str, values: dict, *, actor: Actor) -> OpChanges:
 
 def item_status(item: ListItem, on: dt.date | None = None) -> str:
     on = on or dt.date.today()
-    if item.state != "done" and item.deadline is not None and item.deadline < on:
+    if item.list_state != "done" and item.deadline is not None and item.deadline < on:
         return "late"
-    return item.state
+    return item.list_state
 
 
 def list_items(plan_id: str, *, kind: str | None = None, unit_code: str | None = None,
