@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-after", metavar="MS", type=int, default=None, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
 
-    from desktop.commands import cases, ledgers, plan, sync, transfers
+    from desktop.commands import cases, indicators, ledgers, plan, sync, transfers
 
     p = parser.init_parser = sub.add_parser("init", help="初始化数据目录为服务站或事务局（或用事务局的登记文件）")
     kind = p.add_mutually_exclusive_group()
