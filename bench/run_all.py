@@ -164,6 +164,7 @@ def render(reg: dict, gui: dict | None) -> str:
         elif reg_gui:
             lines.append(f"- Registry page process peak RSS: {reg_gui['peak_rss_mb']} MB.")
     lines += render_other_areas(_load("casework"), _load("ledgers"))
+    lines += render_indicators(_load("indicators"))
     lines += ["", "## Notes", "", NOTES.strip(), ""]
     return "\n".join(lines)
 
@@ -205,6 +206,25 @@ def render_other_areas(case: dict | None, led: dict | None) -> list[str]:
     return lines
 
 
+def render_indicators(ind: dict | None) -> list[str]:
+    """Indicators (issue 10), from bench/bench_indicators.py."""
+    lines = ["", "## Indicators (issue 10)", ""]
+    if not ind:
+        return lines + ["Not measured yet: run `python -m bench.bench_indicators`."]
+    g, r = ind["generation"], ind["results"]
+    c, i, b = r["command"], r["indicator_rows"], r["baseline_raw_counts"]
+    return lines + [
+        f"`python -m bench.bench_indicators`: a bureau copy of the casework home — {r['stations']} stations, "
+        f"{g['people']:,} persons, {sum(g['rows'].values()):,} casework rows; load average "
+        f"{ind['load_average']:.1f} on {ind['machine']['logical_cpus']} CPUs; {c['n']} rounds after one warm-up.", "",
+        "| what | budget | p50 | p5–p95 | max |", "| --- | --- | --- | --- | --- |",
+        f"| `vetstation indicators --period 2026 --json` (new process, start-up included) | ≤ 2 s | {c['p50']:.0f} ms | "
+        f"{c['p5']:.0f}–{c['p95']:.0f} ms | {c['max']:.0f} ms |",
+        f"| `indicator_rows(2026)` in-process | — | {i['p50']:.0f} ms | {i['p5']:.0f}–{i['p95']:.0f} ms | {i['max']:.0f} ms |",
+        f"| baseline: raw `SELECT station_code, COUNT(*) … GROUP BY station_code` over the 6 main tables | — | "
+        f"{b['p50']:.1f} ms | {b['p5']:.1f}–{b['p95']:.1f} ms | {b['max']:.1f} ms |"]
+
+
 NOTES = """
 - The data are synthetic (bench/generator.py, word lists in bench/names.py): Han names by surname
   frequency and Mongolian names in Chinese characters, 汉族 ≈ 66 %, 蒙古族 ≈ 30 %, a few others; identities
@@ -229,6 +249,9 @@ def main(argv=None) -> int:
 
         bench_registry.main(["--people", str(args.people), "--seed", str(args.seed)])
         bench_gui.main(["--people", str(args.people), "--seed", str(args.seed)])
+        from bench import bench_indicators
+
+        bench_indicators.main([])
     reg = _load("registry")
     if reg is None:
         raise SystemExit("no bench/out/registry.json yet: run without --write-only")
