@@ -3,6 +3,7 @@
     backup_if_due(home)          # after log-in: a 'daily' backup unless one is less than 24 h old
     for entry in backups(home):  # newest first
         entry.taken_at, entry.reason_label, entry.size
+    latest_backup(home)          # the newest backup whose time is known, or None (the workbench's 最近备份)
 
 The time and reason are read from the file name models.backup gives each backup
 (vetstation-20261126-140312-123456-daily.db), not from the file's mtime, which a copy changes.
@@ -65,6 +66,12 @@ def backups(home) -> list[BackupEntry]:
     """Every backup of the home, newest first."""
     entries = [describe(p) for p in list_backups(home)]
     return sorted(entries, key=lambda e: e.taken_at or dt.datetime.min, reverse=True)
+
+
+def latest_backup(home) -> BackupEntry | None:
+    """The newest backup that can be dated by its name; None when there is none (never a guess)."""
+    dated = [entry for entry in backups(home) if entry.taken_at is not None and entry.size > 0]
+    return dated[0] if dated else None
 
 
 def backup_if_due(home, now: dt.datetime | None = None) -> Path | None:

@@ -2,7 +2,9 @@
 
     for entry in person_history(person_id): print(entry.when, entry.who, entry.what, entry.old, entry.new)
 
-Covers the person row, its identities and its family members, newest first.
+Covers the person row, its identities and its family members, newest first. A new record is one
+entry (新建档案, its filled fields in `new`), not a row per field. `who` is the account's name;
+a change made through the command line without an account says 命令行 (CLI_WHO).
 """
 from __future__ import annotations
 
@@ -13,9 +15,11 @@ from models.accounts import display_names
 from models.changelog import Change
 from models.fields import local_display
 from models.installation import Village
+from models.write import CLI_ACTOR
 from models.person import (FIELD_LABELS, FIELD_VOCABULARY, MONEY_FIELDS, TABLE_LABELS, FamilyMember,
                            PersonIdentity)
 
+CLI_WHO = "命令行（未登录账号）"
 HIDDEN = {"id", "origin", "created_at", "created_by", "updated_at", "updated_by", "version", "person",
           "station_code"}
 
@@ -58,7 +62,7 @@ def person_history(person_id: str) -> list[HistoryEntry]:
     names = display_names()
     entries: list[HistoryEntry] = []
     for change in changes:
-        who = names.get(change.author, change.author)
+        who = who_label(change.author, names)
         section = TABLE_LABELS.get(change.table, change.table)
         when = local_display(change.at)
         subject = _subject(change)
@@ -70,15 +74,35 @@ def person_history(person_id: str) -> list[HistoryEntry]:
         if created and change.table != "person":
             entries.append(HistoryEntry(change.at, when, who, section, f"新增{subject}", "", ""))
             continue
+        if created:
+            entries.append(HistoryEntry(change.at, when, who, section, "新建档案", "", created_fields(change.changed)))
+            continue
         for field, (old, new) in sorted(change.changed.items()):
-            if field in HIDDEN or (created and show_value(field, new) == ""):
-                continue  # bookkeeping columns, and the empty fields of a new record, say nothing
+            if field in HIDDEN:
+                continue  # bookkeeping columns say nothing
             label = FIELD_LABELS.get(field, field)
             if change.table != "person":
                 label = f"{subject}：{label}"
             entries.append(HistoryEntry(change.at, when, who, section, label,
                                         show_value(field, old), show_value(field, new)))
     return entries
+
+
+def who_label(author: str, names: dict[str, str]) -> str:
+    """The account's display name; the command line's system actor said plainly."""
+    if author == CLI_ACTOR.username:
+        return CLI_WHO
+    return names.get(author, author)
+
+
+def created_fields(changed: dict) -> str:
+    """'姓名：王建国；性别：男；…' — the filled fields of a new record, in the form's order."""
+    order = list(FIELD_LABELS)
+    fields = sorted((f for f in changed if f not in HIDDEN),
+                    key=lambda f: order.index(f) if f in order else len(order))
+    parts = [f"{FIELD_LABELS.get(f, f)}：{show_value(f, changed[f][1])}" for f in fields
+             if show_value(f, changed[f][1]) != ""]
+    return "；".join(parts)
 
 
 def _subject(change: Change) -> str:

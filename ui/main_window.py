@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
             page = Workbench(self.ctx)
             page.person_requested.connect(self.open_person)
             page.record_requested.connect(self.open_record)
+            page.area_requested.connect(self.select_area)
             return page
         if key in PAGES:
             module, name = PAGES[key]

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QTreeWidget,
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
-from models.backup import list_backups
+from models.backup_schedule import BackupEntry, latest_backup
 from models.fields import local_display
 from models.person import FIELD_LABELS, Person
 from models.registry_search import PersonQuery, count_people, search_people
@@ -53,7 +53,7 @@ class WorkbenchFigures:
     key_focus: int
     registered_this_month: int
     exchange: dict  # sync.status.exchange_status()
-    last_backup: dt.datetime | None
+    last_backup: BackupEntry | None  # dated by its file name; None when there is none
     recent: list[dict]
     work: list[WorkItem]
 
@@ -66,16 +66,21 @@ def month_start_utc(today: dt.date | None = None) -> str:
 
 
 def workbench_figures(home, installation) -> WorkbenchFigures:
-    backups = list_backups(home)
     return WorkbenchFigures(
         active=count_people(PersonQuery(status="active")),
         key_focus=count_people(PersonQuery(status="active", key_focus=True)),
         registered_this_month=Person.live().where(Person.created_at >= month_start_utc()).count(),
         exchange=exchange_status(home),
-        last_backup=dt.datetime.fromtimestamp(backups[0].stat().st_mtime) if backups else None,
+        last_backup=latest_backup(home),
         recent=search_people(PersonQuery(), limit=RECENT, order="updated_at", descending=True),
         work=workbench(dt.date.today(), station_code=None if installation.is_bureau else installation.station_code),
     )
+
+
+def short_time(shown: str) -> str:
+    """'2026-12-04 15:19' → '12-04 15:19' (and '2026-12-04' → '12-04') this year: the columns fit at 1024 px."""
+    this_year = f"{dt.date.today().year}-"
+    return shown[len(this_year):] if shown.startswith(this_year) else shown
 
 
 class _Figure(QFrame):
@@ -103,6 +108,7 @@ class _Figure(QFrame):
 class Workbench(QWidget):
     person_requested = Signal(str)  # a person id: open it in the registry
     record_requested = Signal(str, str)  # area key, record id: open it in its casework page
+    area_requested = Signal(str)  # an area to open (导出数据包 → the exchange page)
     refreshed = Signal()  # the figures on screen are now those of the database
 
     _reading = False
@@ -125,8 +131,17 @@ class Workbench(QWidget):
         self.key_focus = _Figure(self.tr("Under key focus"))
         self.this_month = _Figure(self.tr("Registered this month"))
         self.unsent = _Figure(self.tr("Conflicts and duplicates to resolve") if ctx.installation.is_bureau
-                              else self.tr("Changes not yet confirmed by the bureau"), " ")
-        self.backup = _Figure(self.tr("Last backup"), small=True)
+                              else self.tr("Changes for the bureau"), " ")
+        self.backup = _Figure(self.tr("Last backup"), " ", small=True)
+        self.export_link = QPushButton(self.tr("Export a bundle…"))
+        self.export_link.setObjectName("exportBundleLink")
+        self.export_link.setFlat(True)
+        self.export_link.setCursor(Qt.PointingHandCursor)
+        self.export_link.setStyleSheet("QPushButton { color: #1f5fa8; text-decoration: underline; border: none;"
+                                       " padding: 0; text-align: left; min-width: 0; }")
+        self.export_link.clicked.connect(lambda: self.area_requested.emit("exchange"))
+        self.export_link.hide()
+        self.unsent.layout().insertWidget(self.unsent.layout().count() - 1, self.export_link)
         figures = QGridLayout()
         figures.setSpacing(14)
         for column, card in enumerate((self.active, self.key_focus, self.this_month, self.unsent, self.backup)):
@@ -143,7 +158,8 @@ class Workbench(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
         header.setStretchLastSection(False)
-        header.setMinimumSectionSize(72)
+        header.setMinimumSectionSize(40)
+        self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # every column in view, even at 1024 px
         self.recent.itemActivated.connect(self._activated)
         self.recent.itemClicked.connect(self._activated)
         self.recent_empty = QLabel(self.tr("No persons registered yet. Add the first one under “Registry”."))
@@ -164,6 +180,9 @@ class Workbench(QWidget):
         work_header.setSectionResizeMode(QHeaderView.ResizeToContents)
         work_header.setSectionResizeMode(3, QHeaderView.Stretch)
         work_header.setStretchLastSection(False)
+        work_header.setMinimumSectionSize(40)
+        # 事项 takes what is left and is cut with "…" (its tooltip holds the whole text), never pushed off screen.
+        self.work.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.work.itemActivated.connect(self._work_activated)
         self.work.itemClicked.connect(self._work_activated)
         self.work_empty = QLabel(self.tr("Nothing is due or overdue."))
@@ -176,8 +195,8 @@ class Workbench(QWidget):
 
         columns = QHBoxLayout()
         columns.setSpacing(14)
-        columns.addWidget(recent_box, 3)
-        columns.addWidget(reminders, 2)
+        columns.addWidget(recent_box, 1)
+        columns.addWidget(reminders, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 22)
@@ -249,8 +268,10 @@ class Workbench(QWidget):
         self._show_exchange(figures.exchange)
         if figures.last_backup is None:
             self.backup.value.setText(self.tr("None yet"))
+            self.backup.note.setText(self.tr("The program backs up every day after log-in."))
         else:
-            self.backup.value.setText(figures.last_backup.strftime("%Y-%m-%d %H:%M"))
+            self.backup.value.setText(figures.last_backup.taken_at.strftime("%Y-%m-%d %H:%M"))
+            self.backup.note.setText(figures.last_backup.reason_label)
         self._fill_recent(figures.recent)
         self._fill_work(figures.work)
 
@@ -260,12 +281,16 @@ class Workbench(QWidget):
             self.unsent.value.setText(str(waiting))
             note = self.tr("Resolve them under “Data exchange”.") if waiting else self.tr("Nothing waits.")
         else:
-            self.unsent.value.setText(str(exchange["unconfirmed"]))
-            if exchange.get("confirmed_at"):
-                note = self.tr("Confirmed by the bureau up to {date}").format(
-                    date=local_display(exchange["confirmed_at"]))
+            unconfirmed = exchange["unconfirmed"]
+            self.unsent.value.setText(str(unconfirmed))
+            if unconfirmed:
+                note = self.tr("{count} changes have not reached the bureau yet:").format(count=unconfirmed)
             else:
-                note = self.tr("The bureau has not confirmed any bundle yet.")
+                note = self.tr("The bureau has every change.")
+            if exchange.get("confirmed_at"):
+                note += "\n" + self.tr("The bureau confirmed up to {date}.").format(
+                    date=local_display(exchange["confirmed_at"]))
+            self.export_link.setVisible(bool(unconfirmed))
             if waiting:
                 note += self.tr("; {count} conflicts to resolve").format(count=waiting)
         self.unsent.note.setText(note)
@@ -278,8 +303,9 @@ class Workbench(QWidget):
                 row["village_name"] or "",
                 "、".join(label("identity", code) for code in row["identities"]),
                 label("person_status", row["status"]),
-                local_display(row["updated_at"]),
+                short_time(local_display(row["updated_at"])),
             ])
+            item.setToolTip(4, local_display(row["updated_at"]))
             item.setData(0, Qt.UserRole, row["id"])
             if row["key_focus"]:
                 item.setToolTip(0, label_key_focus())
@@ -295,7 +321,8 @@ class Workbench(QWidget):
         overdue = sum(1 for i in items if i.overdue)
         today = dt.date.today()
         for work in items[:WORK_SHOWN]:
-            item = QTreeWidgetItem([work.due_on.isoformat(), work.kind_label, work.person_name, work.label])
+            item = QTreeWidgetItem([short_time(work.due_on.isoformat()), work.kind_label, work.person_name, work.label])
+            item.setToolTip(0, work.due_on.isoformat())
             item.setData(0, Qt.UserRole, (WORK_AREAS[work.kind], work.record_id))
             item.setToolTip(3, work.label)
             if work.overdue or work.due_on == today:

@@ -86,11 +86,6 @@ class CaseDetail(QWidget):
         box.addWidget(fields)
         box.addWidget(self.events_title)
         box.addWidget(self.events, 1)
-        box.addLayout(self.steps_row)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.delete_button)
-        box.addLayout(bottom)
         box.addStretch(0)  # takes the room the event trail would have taken when there is none
         self.box = box
         self.body = body
@@ -108,6 +103,17 @@ class CaseDetail(QWidget):
         layout.setContentsMargins(12, 0, 0, 0)
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
+        # The steps stay below the scrolled record, so they are reachable without scrolling.
+        self.actions = QWidget()
+        self.actions.setObjectName("caseActions")
+        actions = QVBoxLayout(self.actions)
+        actions.setContentsMargins(0, 8, 0, 0)
+        actions.addLayout(self.steps_row)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.delete_button)
+        actions.addLayout(bottom)
+        layout.addWidget(self.actions)
         self.scroll = scroll
         self.setMinimumWidth(400)
         self.show_record(None)
@@ -124,6 +130,7 @@ class CaseDetail(QWidget):
                 self.banner.show_problem(exc.message)
         self.empty.setVisible(self.detail is None and not record_id)
         self.scroll.setVisible(self.detail is not None or bool(record_id))
+        self.actions.setVisible(self.detail is not None)
         self._fill(self.detail)
         self.shown.emit(self.detail)
 

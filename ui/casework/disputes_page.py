@@ -20,7 +20,7 @@ from ui.casework.disputes_dialogs import DisputeDialog, DisputeEditDialog
 from ui.casework.fields import ChoiceCombo, TextEdit
 from ui.casework.forms import StepField
 from ui.casework.page import CaseAreaPage
-from ui.casework.page_slots import add_to_detail, add_to_heading, facts_text
+from ui.casework.page_slots import add_below_heading, add_to_detail, facts_text
 
 DEADLINE_COLOURS = {"green": QColor("#2e7d32"), "yellow": QColor("#a66300"), "red": QColor("#c62828"),
                     "grey": QColor("#7a7a7a")}
@@ -54,11 +54,18 @@ class DisputesPage(CaseAreaPage):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.legend = add_to_heading(self, QLabel(legend_html()))
+        self.legend = QLabel(legend_html())
         self.legend.setObjectName("deadlineLegend")
-        self.rate_label = add_to_heading(self, QLabel())
+        self.rate_label = QLabel()
         self.rate_label.setObjectName("localResolutionRate")
-        self.rate_label.setStyleSheet("font-weight: bold; margin: 0 16px;")
+        self.rate_label.setStyleSheet("font-weight: bold;")
+        facts = QWidget()  # beside the title they were cut at 1024 px
+        facts_row = QHBoxLayout(facts)
+        facts_row.setContentsMargins(0, 0, 0, 0)
+        facts_row.addWidget(self.legend)
+        facts_row.addStretch(1)
+        facts_row.addWidget(self.rate_label)
+        add_below_heading(self, facts)
         self.rate_label.setToolTip(self.tr("Cases that ended 已化解 at station level, out of all cases that ended"))
         row = QWidget()
         buttons = QHBoxLayout(row)

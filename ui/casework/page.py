@@ -16,7 +16,7 @@
     page.person_requested           # Signal(person id): the main window opens the registry
 
 Layout: title and the 新建 button; the CaseBrowser (filters, 共 N 条, export, table) on the left and
-the CaseDetail on the right. `body(splitter)` may wrap the two (the visits page adds a due list).
+the CaseDetail on the right, shown only while a record is open (else the list has the width). `body(splitter)` may wrap the two (the visits page adds a due list).
 """
 from __future__ import annotations
 
@@ -57,6 +57,7 @@ class CaseAreaPage(QWidget):
                                    row_colour=self.row_colour)
         self.detail = CaseDetail(ctx, self)
         self.browser.record_selected.connect(self.detail.show_record)
+        self.detail.shown.connect(self._detail_shown)
         self.detail.person_requested.connect(self.person_requested)
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(self.browser)
@@ -65,6 +66,7 @@ class CaseAreaPage(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([700, 440])
+        self.detail.hide()  # nothing selected yet: the list takes the whole width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 22)
         layout.setSpacing(12)
@@ -139,6 +141,10 @@ class CaseAreaPage(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _detail_shown(self, detail) -> None:
+        """The detail panel takes room only while it shows a record; otherwise the list has the width."""
+        self.detail.setVisible(detail is not None or bool(self.detail.record_id))
 
     # -- navigation ---------------------------------------------------------------------------------
     def open_record(self, record_id: str) -> None:

@@ -105,7 +105,7 @@ class LedgerPage(QWidget):
         self.identity_label = QLabel(self.tr("Category"))
         panel = QFrame()
         panel.setObjectName("panel")
-        panel.setFixedWidth(330)
+        panel.setFixedWidth(310)
         choices = QWidget()  # scrolls when the catalog grows taller than the screen
         choices.setObjectName("ledgerChoices")
         form = QVBoxLayout(choices)
@@ -135,17 +135,21 @@ class LedgerPage(QWidget):
         self.print_button.clicked.connect(self.print_document)
         self.save_button = QPushButton(self.tr("Save as PDF…"))
         self.save_button.clicked.connect(self.choose_save_path)
-        self.preview.toolbar.addWidget(self.save_button)
-        self.preview.toolbar.addWidget(self.print_button)
         self.closing = PeriodClosing(ctx, self)  # 关账, for period packs
         self.closing.closed.connect(self._show_frozen)
         self.closing.failed.connect(self._show_problem)
-        self.preview.toolbar.addWidget(self.closing.close_button)
+        # The document's actions get a row of their own: beside page and zoom they were cut at 1024 px.
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addStretch(1)
+        for button in (self.save_button, self.print_button, self.closing.close_button):
+            actions.addWidget(button)
         self.done_note = QLabel()
         self.done_note.setObjectName("hint")
 
         right = QVBoxLayout()
         right.setSpacing(8)
+        right.addLayout(actions)
         right.addWidget(self.preview, 1)
         notes = QHBoxLayout()
         notes.addWidget(self.done_note, 1)

@@ -8,7 +8,7 @@ query, not ten.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from models import vocab
 from models.installation import villages
@@ -26,7 +26,7 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Name / pinyin initials / ID number / phone"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(240)
         self.identity = self._combo(self.tr("All categories"), vocab.choices("identity"))
         self.village = self._combo(self.tr("All villages"), [])
         self.status = self._combo(self.tr("Any status"), vocab.choices("person_status"))
@@ -39,12 +39,15 @@ class FilterBar(QWidget):
         self.timer.timeout.connect(self.emit_query)
         self.search.textChanged.connect(lambda _t: self.timer.start())
         self.search.returnPressed.connect(self.emit_query)
-        layout = QHBoxLayout(self)
+        # Two lines: on one line the search box and four lists overlapped below about 1200 px.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 2)
+        layout.addWidget(self.search)
+        choices = QHBoxLayout()
         for widget in (self.identity, self.village, self.status, self.tag):
-            layout.addWidget(widget, 1)
-        layout.addWidget(self.key_focus)
+            choices.addWidget(widget, 1)
+        choices.addWidget(self.key_focus)
+        layout.addLayout(choices)
         self.reload_choices()
 
     def _combo(self, everything: str, choices) -> QComboBox:

@@ -1,7 +1,8 @@
 """The registry list: search and filters above a paged, sortable table of people.
 
 Double-click or Enter on a row asks to open that person (open_requested); 新建档案 asks for a new one.
-A 1-character search shows the SearchTooShort sentence beside the count and keeps the last result.
+A 1-character search shows the SearchTooShort sentence instead of the count, and an empty list (not the
+previous query's people).
 """
 from __future__ import annotations
 
@@ -57,8 +58,9 @@ class PersonListPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.filters, 1)
-        top.addWidget(self.new_button)
+        top.addWidget(self.new_button, 0, Qt.AlignTop)
         counts = QHBoxLayout()
+        counts.setSpacing(8)
         counts.addWidget(self.count_label)
         counts.addSpacing(16)
         counts.addWidget(self.hint, 1)
@@ -79,6 +81,7 @@ class PersonListPage(QWidget):
         try:
             self.model.set_query(query)
         except SearchTooShort as exc:
+            self.count_label.setText("")
             self.hint.setText(exc.message)
             return
         self.hint.setText("")
@@ -88,7 +91,7 @@ class PersonListPage(QWidget):
         try:
             self.model.refresh()
         except SearchTooShort:
-            pass
+            self.count_label.setText("")
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("{count} people in total").format(count=total))

@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from models import vocab
+from models.errors import SearchTooShort
 from models.idnumber import mask
 from models.person import FIELD_LABELS
 from models.registry_search import PersonQuery, count_people, first_page, search_people
@@ -42,9 +43,14 @@ class PersonTableModel(PagedTableModel):
 
     # -- what to show ------------------------------------------------------------------------
     def set_query(self, query: PersonQuery) -> None:
-        """Show the people matching `query`; SearchTooShort leaves the current rows in place."""
-        total, rows = first_page(query, limit=self.page_size, order=self.order, descending=self.descending)
+        """Show the people matching `query`; a SearchTooShort query shows nobody (never the previous
+        query's people, which would look like its result) and raises for the page to say why."""
         self.query = query
+        try:
+            total, rows = first_page(query, limit=self.page_size, order=self.order, descending=self.descending)
+        except SearchTooShort:
+            self.show_rows(0, [])
+            raise
         self.show_rows(total, rows)
 
     def refresh(self) -> None:

@@ -297,6 +297,13 @@ class ExchangePage(QWidget):
                 self.keys_button.setText(self.tr("Enroll with the enrollment file…"))
         self.export_button.setEnabled(ready and (not self.bureau or self.station_combo.count() > 0))
         self.import_button.setEnabled(ready)
+        why = "" if ready else self.keys_note.text()
+        if ready and not self.export_button.isEnabled():
+            why_export = self.tr("No station is enrolled yet: add a station before exporting a bundle for it.")
+        else:
+            why_export = why
+        self.export_button.setToolTip(why_export)  # a disabled button says on hover why it cannot act
+        self.import_button.setToolTip(why)
         self.conflicts.refresh()
         self.tabs.setTabText(self.tabs.indexOf(self.conflicts), self.tr("Conflicts ({n})").format(n=s["conflicts"]))
         if self.duplicates is not None:
@@ -354,9 +361,10 @@ class ExchangePage(QWidget):
         target = DriveChooser.choose(self)
         if target is None:
             return
-        home = self.ctx.home
+        home, actor = self.ctx.home, self.ctx.actor
         self.result.hide()
-        run_engine(self, lambda progress: export_bundle(home, target, for_station=for_station, progress=progress),
+        run_engine(self, lambda progress: export_bundle(home, target, for_station=for_station, progress=progress,
+                                                        actor=actor),
                    on_done=self._exported, on_error=self._failed, label=self.tr("Writing the bundle…"))
 
     def _exported(self, result) -> None:
