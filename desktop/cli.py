@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-after", metavar="MS", type=int, default=None, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
 
-    from desktop.commands import cases, indicators, ledgers, plan, sync, transfers
+    from desktop.commands import cases, indicators, ledgers, plan, sync, transfers, users
 
     p = parser.init_parser = sub.add_parser("init", help="初始化数据目录为服务站或事务局（或用事务局的登记文件）")
     kind = p.add_mutually_exclusive_group()
@@ -86,11 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--key-focus", action="store_true", help="只列重点关注人员")
     p.add_argument("--limit", type=_positive, metavar="N", help="最多列出多少人（默认：表格50人，--json 全部）")
     p.add_argument("--json", action="store_true", help="输出 JSON 列表")
-    p.add_argument("--full-id", action="store_true", help="显示完整身份证号码（默认打码）")
+    p.add_argument("--full-id", action="store_true", help="显示完整身份证号码和电话（默认打码；记入审计记录）")
+    p.add_argument("--reason", metavar="TEXT", help="查看完整号码的理由（记入审计记录）")
     p = people.add_parser("show", help="显示一个人的全部信息")
     p.add_argument("key", metavar="ID_OR_NUMBER", help="档案编号或身份证号码")
     p.add_argument("--json", action="store_true", help="输出 JSON 对象")
-    p.add_argument("--full-id", action="store_true", help="显示完整身份证号码（默认打码）")
+    p.add_argument("--full-id", action="store_true", help="显示完整身份证号码和电话（默认打码；记入审计记录）")
+    p.add_argument("--reason", metavar="TEXT", help="查看完整号码的理由（记入审计记录）")
     ledgers.add_people_arguments(people)
     cases.add_cases_parser(sub)
     ledgers.add_ledger_parser(sub)
@@ -99,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     indicators.add_indicator_parsers(sub)
     plan.add_plan_parser(sub)
 
+    users.add_users_parsers(sub)
     sub.add_parser("check", help="检查数据库和附件是否完好（退出码 0 正常，1 有问题）")
     sub.add_parser("backup", help="立即备份数据库")
     p = sub.add_parser("restore", help="从备份文件恢复数据库（恢复前自动备份当前数据）")
@@ -183,6 +186,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "demo":
         from desktop.commands.setup import demo
         return demo(args)
+    if args.command in ("users", "audit"):
+        from desktop.commands import users
+        return users.run_users(args) if args.command == "users" else users.run_audit(args)
     if args.command == "people":
         from desktop.commands import people
         return people.show(args) if args.people_command == "show" else people.list_people(args)

@@ -1,7 +1,10 @@
 """The ledgers (台账) this program prints: KIND → title, columns and the query that fills them.
 
     for ledger in LEDGERS.values(): print(ledger.kind, ledger.title)
-    run(render_ledger("roster", parse_period("2026Q4"), Path("花名册.pdf"), LedgerOptions(full_id=True)))
+    run(render_ledger("roster", parse_period("2026Q4"), Path("花名册.pdf"), LedgerOptions(full_id=True),
+                      actor=head, reason="报送上级"))     # full numbers: a role that may, and a reason
+
+Every printout is audited (`print`: ledger, period, file, full or masked, the reason).
 
 Adding a ledger is one entry below: a kind, a title, its columns (ledgers.pdf_layout.Column) and a
 function (period, options) → display rows, written beside the area's data (e.g. ledgers/visits.py
@@ -19,9 +22,10 @@ from ledgers.options import LedgerOptions, unit_name  # noqa: F401 (LedgerOption
 from ledgers.pdf_layout import Column, LedgerDocument, write_ledger_pdf
 from ledgers.periods import Period, PeriodInvalid
 from ledgers.progress import Job, Progress
-from models.accounts import FULL_ID_ROLES
+from models.audit import record
 from models.errors import DomainError, PermissionDenied
-from models.write import Actor
+from models.privacy import full_numbers
+from models.write import CLI_ACTOR, Actor
 
 MASKED_NOTE = "注：公民身份号码已隐去中间数字。"
 
@@ -79,30 +83,47 @@ def get_ledger(kind: str) -> Ledger:
 
 def render_ledger(kind: str, period: Period, out: Path, options: LedgerOptions = LedgerOptions(), *,
                   actor: Actor | None = None, unit: str | None = None, prepared_by: str = "",
-                  filled_on: dt.date | None = None) -> Job[Path]:
-    """Query and print one ledger (or period pack) to `out` as PDF; yields Progress, returns the path."""
+                  filled_on: dt.date | None = None, reason: str | None = None) -> Job[Path]:
+    """Query and print one ledger (or period pack) to `out` as PDF; yields Progress, returns the path.
+    Full ID numbers need a role that may print them and a reason (models.privacy); the print is audited."""
     from ledgers.period_pack import PACKS, write_pack
 
+    actor = actor or CLI_ACTOR
     if kind in PACKS:
         frozen = _frozen_copy(kind, period, Path(out), options)
         if frozen is not None:
             yield Progress(1, 1, "已关账：输出封存的材料")
-            return frozen
-        return (yield from write_pack(kind, period, Path(out), options, unit=unit or unit_name(options),
-                                      prepared_by=prepared_by, filled_on=filled_on))
+        else:
+            frozen = yield from write_pack(kind, period, Path(out), options, unit=unit or unit_name(options),
+                                           prepared_by=prepared_by, filled_on=filled_on)
+        _audit_print(actor, kind, period, Path(out), full_id=False, reason=None)
+        return frozen
     ledger = get_ledger(kind)
     if ledger.period_kind == "month" and period.kind != "month":
         raise PeriodInvalid(f"{ledger.title}按月填报，期间应为一个月，例如 2026-11。")
     if options.full_id and not ledger.full_id_allowed:
         raise PermissionDenied(f"「{ledger.title}」只打印隐去中间位的身份证号码。")
-    if options.full_id and actor is not None and actor.role != "system" and actor.role not in FULL_ID_ROLES:
-        raise PermissionDenied("您的账户无权打印完整的身份证号码，请联系站长或事务局。")
+    if options.full_id:
+        reason = full_numbers(actor, "print", reason=reason, target=Path(out).name)
     yield Progress(0, 1, f"正在查询{ledger.title}…")
     rows = ledger.rows(period, options)
     doc = LedgerDocument(title=ledger.title, unit=unit or unit_name(options), period_label=period.label,
                          columns=ledger.columns, prepared_by=prepared_by, filled_on=filled_on or dt.date.today(),
                          notes=[MASKED_NOTE] if _shows_masked_ids(ledger, options) else [])
-    return (yield from write_ledger_pdf(Path(out), doc, rows))
+    path = yield from write_ledger_pdf(Path(out), doc, rows)
+    _audit_print(actor, kind, period, path, full_id=options.full_id, reason=reason if options.full_id else None,
+                 rows=len(rows))
+    return path
+
+
+def _audit_print(actor: Actor, kind: str, period: Period, path: Path, *, full_id: bool, reason: str | None,
+                 rows: int | None = None) -> None:
+    detail = {"ledger": kind, "period": period.code, "file": str(path), "full_id": full_id}
+    if rows is not None:
+        detail["rows"] = rows
+    if reason:
+        detail["reason"] = reason
+    record("print", actor=actor, target=Path(path).name, detail=detail)
 
 
 def _frozen_copy(kind: str, period: Period, out: Path, options: LedgerOptions) -> Path | None:

@@ -22,6 +22,7 @@ from ledgers.period_pack import PACKS, build_pack, check_period
 from ledgers.periods import Period, PeriodInvalid
 from ledgers.progress import Job, Progress, within
 from models.errors import PermissionDenied
+from models.permissions import require
 from models.fields import local_display, utc_now
 from models.installation import Installation
 from models.periods_closed import (AlreadyClosed, ClosedPeriod, Correction, find_closed, frozen_pdf,
@@ -53,6 +54,7 @@ def close_period(kind: str, period: Period, *, actor: Actor, station_code: str |
     """Render the pack, store it frozen, return the ClosedPeriod. Yields Progress."""
     from ledgers.options import LedgerOptions, unit_name
 
+    require(actor, "close_period", target=period.code)  # before the pack is rendered, not inside a write
     pack = check_period(kind, period)
     today = today or dt.date.today()
     if period.start > today:

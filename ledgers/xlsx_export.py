@@ -3,7 +3,10 @@
     columns = [XlsxColumn("姓名"), XlsxColumn("公民身份号码", "id"), XlsxColumn("出生日期", "date"),
                XlsxColumn("个人年收入（元）", "money")]
     run(write_xlsx(path, "退役军人名单", columns, rows, total=len(rows), subtitle="筛选：退役士兵"))
-    run(export_people(path, PersonQuery(identity="retired_soldier")))
+    run(export_people(path, PersonQuery(identity="retired_soldier"), actor=clerk))     # numbers masked
+    run(export_people(path, query, full_id=True, actor=head, reason="报送上级"))   # full: role + reason
+
+Every people export is audited (`export`: file, how many persons, masked or full, the reason).
 
 Kinds: text, id (always a text cell formatted "@" — never 1.50626E+17), date (a real date shown
 yyyy-mm-dd), money (integer fen → 元 with 0.00), int. Rows stream straight into the file's sheet
@@ -21,9 +24,13 @@ from ledgers.files import output_file
 from ledgers.progress import Job, Progress
 from ledgers.xlsx_writer import SheetWriter
 from models import vocab
+from models.audit import record
 from models.idnumber import mask
+from models.privacy import full_numbers, mask_phone
 from models.person import Person
+from models.permissions import require
 from models.registry_search import PersonQuery, count_people, search_people
+from models.write import CLI_ACTOR, Actor
 
 SAMPLE_ROWS = 500  # rows looked at to size the columns (the widths come before the rows in the file)
 DEFAULT_WIDTHS = {"id": 21, "date": 12, "money": 13, "int": 8}
@@ -105,7 +112,7 @@ def describe_query(query: PersonQuery) -> str:
     return "筛选：" + "，".join(parts) if parts else "全部人员"
 
 
-def people_rows(query: PersonQuery, *, full_id: bool = True):
+def people_rows(query: PersonQuery, *, full_id: bool = False):
     """The people matching `query` as export rows, page by page (the same filter the list uses)."""
     offset = 0
     while True:
@@ -120,7 +127,8 @@ def people_rows(query: PersonQuery, *, full_id: bool = True):
                 p["name"], vocab.label("sex", p["sex"]), vocab.label("ethnicity", p["ethnicity"]), p["birth_date"],
                 number if full_id else mask(number),
                 "、".join(vocab.label("identity", c) for c in p["identities"]),
-                vocab.label("political", e["political"]), p["phone"], p["village_name"],
+                vocab.label("political", e["political"]), p["phone"] if full_id else mask_phone(p["phone"]),
+                p["village_name"],
                 vocab.label("person_status", p["status"]), e["enlist_date"], e["discharge_date"],
                 vocab.label("placement", e["placement"]), vocab.label("employment", e["employment_status"]),
                 e["personal_income_fen"], e["family_income_fen"], "、".join(p["tags"] or []), e["note"],
@@ -128,9 +136,20 @@ def people_rows(query: PersonQuery, *, full_id: bool = True):
         offset += len(page)
 
 
-def export_people(path: Path, query: PersonQuery = PersonQuery(), *, full_id: bool = True) -> Job[Path]:
+def export_people(path: Path, query: PersonQuery = PersonQuery(), *, full_id: bool = False,
+                  actor: Actor | None = None, reason: str | None = None) -> Job[Path]:
+    """The people list as .xlsx; ID and phone numbers masked unless `full_id` (a role that may, and a reason)."""
+    actor = actor or CLI_ACTOR
+    require(actor, "export", target=Path(path).name)
+    if full_id:
+        reason = full_numbers(actor, "export", reason=reason, target=Path(path).name)
     total = count_people(query)
-    return (yield from write_xlsx(path, "退役军人及其他优抚对象名单", PEOPLE_COLUMNS,
-                                  people_rows(query, full_id=full_id), total=total,
-                                  subtitle=f"{describe_query(query)}，导出于{dt.date.today().isoformat()}",
-                                  sheet="人员名单"))
+    written = yield from write_xlsx(path, "退役军人及其他优抚对象名单", PEOPLE_COLUMNS,
+                                    people_rows(query, full_id=full_id), total=total,
+                                    subtitle=f"{describe_query(query)}，导出于{dt.date.today().isoformat()}",
+                                    sheet="人员名单")
+    detail = {"file": str(written), "persons": total, "full_id": full_id, "filter": describe_query(query)}
+    if full_id:
+        detail["reason"] = reason
+    record("export", actor=actor, target=Path(written).name, detail=detail)
+    return written

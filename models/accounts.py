@@ -1,11 +1,17 @@
 """Staff accounts, roles and log-in. Passwords are kept only as scrypt hashes.
 
     create_user("liming", "李明", "secret123", "station_head", actor=CLI_ACTOR)
-    actor = authenticate("liming", "secret123")   # -> Actor, or WrongPassword
+    actor = authenticate("liming", "secret123")   # -> Actor, or WrongPassword / AccountLocked
+
+Log-in is the same for the GUI and for `--user` on the command line: after `lockout_attempts`
+wrong passwords in a row (models.security_settings, default 5) the account is locked for
+`lockout_minutes` (default 15); the sentence says until when (local time); an administrator can
+unlock it (models.staff.unlock). Every log-in, failed log-in and lock-out is audited.
 """
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import os
@@ -13,8 +19,8 @@ import os
 import peewee
 
 from models.base import LocalModel
-from models.errors import ValidationError, WrongPassword
-from models.fields import utc_now
+from models.errors import DomainError, ValidationError, WrongPassword
+from models.fields import local_display, utc_now
 from models.write import Actor
 
 ROLES = {
@@ -39,6 +45,8 @@ class User(LocalModel):
     active = peewee.BooleanField(default=True)
     created_at = peewee.TextField()
     created_by = peewee.TextField()
+    failed_logins = peewee.IntegerField(default=0)     # wrong passwords in a row
+    locked_until = peewee.TextField(null=True)         # UTC, like every stored time
 
     def actor(self) -> Actor:
         return Actor(self.username, self.display_name, self.role)
@@ -85,10 +93,49 @@ def create_user(username: str, display_name: str, password: str, role: str, *, a
                        created_by=actor.username)
 
 
-def authenticate(username: str, password: str) -> Actor:
-    user = User.get_or_none((User.username == (username or "").strip()) & (User.active == True))  # noqa: E712
-    if user is None or not verify_password(password or "", user.password_hash):
+class AccountLocked(DomainError):
+    code = "account_locked"
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _locked_sentence(user: "User") -> str:
+    return (f"账号「{user.username}」因连续输错密码已被锁定，到 {local_display(user.locked_until)} 自动解锁；"
+            "如需提前解锁，请找站长或管理员。")
+
+
+def authenticate(username: str, password: str, *, via: str = "gui") -> Actor:
+    """The actor behind a correct password; wrong ones are counted, and enough in a row lock the account."""
+    from models.audit import record
+    from models.security_settings import get_security
+
+    name = (username or "").strip()[:64]
+    now = dt.datetime.now(dt.timezone.utc)
+    user = User.get_or_none(User.username == name)
+    if user is None or not user.active:
+        record("login_failed", actor=Actor(name or "?", name or "?", "unknown"), target=name,
+               detail={"via": via, "reason": "unknown_account" if user is None else "disabled"})
         raise WrongPassword("用户名或密码不正确，请重新输入。")
+    if user.locked_until and user.locked_until > _stamp(now):
+        record("login_failed", actor=user.actor(), target=name, detail={"via": via, "reason": "locked"})
+        raise AccountLocked(_locked_sentence(user), username=name, until=user.locked_until)
+    if not verify_password(password or "", user.password_hash):
+        failed = (user.failed_logins or 0) + 1
+        limit = get_security("lockout_attempts")
+        record("login_failed", actor=user.actor(), target=name, detail={"via": via, "in_a_row": failed})
+        if failed >= limit:
+            user.locked_until = _stamp(now + dt.timedelta(minutes=get_security("lockout_minutes")))
+            User.update(failed_logins=0, locked_until=user.locked_until).where(User.username == name).execute()
+            record("locked", actor=user.actor(), target=name, detail={"until": user.locked_until, "after": failed})
+            raise AccountLocked(_locked_sentence(user), username=name, until=user.locked_until)
+        User.update(failed_logins=failed).where(User.username == name).execute()
+        left = limit - failed
+        raise WrongPassword(f"用户名或密码不正确，请重新输入。再输错 {left} 次，账号将被锁定。" if left <= 2
+                            else "用户名或密码不正确，请重新输入。")
+    User.update(failed_logins=0, locked_until=None).where(User.username == name).execute()
+    record("login", actor=user.actor(), target=name, detail={"via": via})
     return user.actor()
 
 

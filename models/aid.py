@@ -23,11 +23,14 @@ import peewee
 from models import options
 from models.base import SyncedModel
 from models.errors import NotFound, ValidationError
+from models.permissions import require
 from models.person import Person
 from models.workflow import (CaseEvent, Step, Workflow, check_event_date, clean_text, events_of, refresher,
                              require_active_person, require_money, require_text, store_cache, yuan)
 from models.write import Actor, OpChanges, writing
 
+# Steps that decide (the station's and the bureau's approval, a rejection): models.permissions "approve_aid".
+APPROVAL_STEPS = {"station_approve", "approve", "reject"}
 AID_FORMS = {"cash": "资金", "goods": "实物", "service": "服务"}
 
 AID = Workflow("aid", "困难帮扶", {
@@ -179,6 +182,7 @@ def aid_step(case_id: str, step: str, *, on: dt.date, note: str | None = None, a
              fund_source: str | None = None, data: dict | None = None, actor: Actor,
              today: dt.date | None = None) -> OpChanges:
     """Take one step of the case (see AID.steps); the step's own facts are checked here."""
+    require(actor, "approve_aid" if step in APPROVAL_STEPS else "casework", target=case_id)
     case = get_case(case_id)
     AID.check(case.title, case.status, step)
     if step not in AID.closing:

@@ -2,6 +2,11 @@
 
     path = backup_database(home, reason="daily")
     restore_database(home, path)   # the current file is itself backed up first
+    backup_database(home, actor=head); restore_database(home, path, actor=head)   # a person's: checked, audited
+
+With an `actor` (a person or `cli` asking for it), the permission table decides (models.permissions:
+backup, restore) and the act is audited; automatic backups (daily, before migrations, imports and
+restores) have none.
 """
 from __future__ import annotations
 
@@ -20,7 +25,10 @@ class BackupFailed(DomainError):
     code = "backup_failed"
 
 
-def backup_database(home, *, reason: str = "manual") -> Path:
+def backup_database(home, *, reason: str = "manual", actor=None) -> Path:
+    if actor is not None:
+        from models.permissions import require
+        require(actor, "backup")
     folder = home.backups
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -33,6 +41,9 @@ def backup_database(home, *, reason: str = "manual") -> Path:
         partial.unlink(missing_ok=True)
         raise BackupFailed(f"备份失败：{exc}。数据库未受影响，请检查磁盘空间。") from None
     _rotate(folder, reason)
+    if actor is not None:
+        from models.audit import record
+        record("backup", actor=actor, target=target.name, detail={"file": str(target), "reason": reason})
     return target
 
 
@@ -46,8 +57,11 @@ def list_backups(home) -> list[Path]:
     return sorted(home.backups.glob("vetstation-*.db"), reverse=True)
 
 
-def restore_database(home, backup: Path) -> Path:
+def restore_database(home, backup: Path, *, actor=None) -> Path:
     """Replace the database by `backup`; the current state is saved first and returned."""
+    if actor is not None:
+        from models.permissions import require
+        require(actor, "restore", target=Path(backup).name)
     if not backup.exists():
         raise BackupFailed(f"找不到备份文件：{backup}")
     with sqlite3.connect(str(backup)) as check:
@@ -63,6 +77,9 @@ def restore_database(home, backup: Path) -> Path:
     partial.replace(home.database)
     open_database(home)
     _keep_counters_ahead(counters)
+    if actor is not None:
+        from models.audit import record
+        record("restore", actor=actor, target=Path(backup).name, detail={"file": str(backup), "safety": str(safety)})
     return safety
 
 

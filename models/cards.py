@@ -19,7 +19,8 @@ import peewee
 
 from models import vocab
 from models.base import SyncedModel
-from models.errors import DomainError, NotFound, PermissionDenied, ValidationError
+from models.errors import DomainError, NotFound, ValidationError
+from models.permissions import require
 from models.person import Person, PersonIdentity
 from models.workflow import (CaseEvent, Step, Workflow, check_event_date, clean_text, events_of, refresher,
                              require_active_person, require_text, store_cache)
@@ -35,7 +36,6 @@ ELIGIBLE = {
 EXCLUSIONS = {"dismissed": "被除名、开除军籍", "deprived": "被依法剥夺政治权利",
               "detained": "正在服刑、被羁押或被通缉"}
 REVIEW_LEVELS = {"county": "县级", "city": "市级", "province": "省级"}
-BUREAU_ROLES = {"bureau_staff", "bureau_admin"}
 
 CARD = Workflow("card", "优待证申领", {
     "accepted": "已受理", "reviewing": "审核中", "producing": "制卡中", "received": "已签收", "issued": "已发放",
@@ -266,8 +266,7 @@ def record_exclusion(person_id: str, kind: str, *, on: dt.date, note: str | None
 
 def override_exclusion(exclusion_id: str, reason: str, *, on: dt.date, actor: Actor) -> OpChanges:
     """Only the bureau lifts an exclusion, with a reason; the exclusion stays on record."""
-    if actor.role not in BUREAU_ROLES:
-        raise PermissionDenied("只有旗退役军人事务局可以说明理由后解除不予发放情形。", role=actor.role)
+    require(actor, "lift_card_exclusion", target=exclusion_id)
     exclusion = CardExclusion.live().where(CardExclusion.id == exclusion_id).first()
     if exclusion is None:
         raise NotFound("未找到该不予发放情形。", record_id=exclusion_id)

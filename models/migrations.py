@@ -101,10 +101,25 @@ def step_scoring() -> None:
     db.create_tables(TABLES, safe=True)
 
 
+def step_accounts_audit() -> None:
+    """Lock-out, security settings and the audit trail (issue 12): wrong passwords in a row and the lock
+    on each account, the administrator's lock-out and idle-lock settings, and the synced audit entries."""
+    from models.audit import AuditEntry
+    from models.security_settings import SecuritySetting
+
+    columns = {c.name for c in db.get_columns("user")}
+    if "failed_logins" not in columns:
+        db.execute_sql('ALTER TABLE "user" ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0')
+    if "locked_until" not in columns:
+        db.execute_sql('ALTER TABLE "user" ADD COLUMN locked_until TEXT')
+    db.create_tables([AuditEntry, SecuritySetting], safe=True)
+
+
 STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes,
          step_person_village_text,
          step_work_plan,
-         step_scoring]
+         step_scoring,
+         step_accounts_audit]
 SCHEMA_VERSION = len(STEPS)
 
 

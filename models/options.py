@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 import peewee
 
 from models.base import SyncedModel
-from models.errors import PermissionDenied, ValidationError
+from models.errors import ValidationError
 from models.fields import JSONField
+from models.permissions import require
 from models.resources import default_data
 from models.write import Actor, OpChanges, writing
 
-EDITOR_ROLES = {"bureau_staff", "bureau_admin", "system"}
 
 
 class Option(SyncedModel):
@@ -93,8 +93,7 @@ def setting(list_code: str, code: str, key: str, default=None):
 def save_option(list_code: str, code: str, label_text: str, *, position: int | None = None, active: bool = True,
                 extra: dict | None = None, actor: Actor) -> OpChanges:
     """Add, relabel, reorder or retire an item; only the bureau edits option lists."""
-    if actor.role not in EDITOR_ROLES:
-        raise PermissionDenied("选项列表由旗退役军人事务局统一维护，服务站不能修改。", role=actor.role)
+    require(actor, "manage_options", target=f"{list_code}.{code}")
     if list_code not in lists():
         raise ValidationError({"list_code": "没有这个选项列表"})
     code = (code or "").strip()
@@ -118,4 +117,9 @@ def save_option(list_code: str, code: str, label_text: str, *, position: int | N
             w.create(Option, values, record_id=record_id)
         else:
             w.update(existing, values)
+    if not w.changes.empty:
+        from models.audit import record
+
+        record("user_change", actor=actor, target=record_id,
+               detail={"change": "option", "label": label_text, "active": bool(active), "position": position})
     return w.changes

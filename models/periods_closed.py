@@ -30,12 +30,12 @@ import peewee
 
 from models.base import SyncedModel
 from models.changelog import Change
-from models.errors import DomainError, PermissionDenied
+from models.errors import DomainError
+from models.permissions import require
 from models.fields import JSONField
 from models.installation import Installation
 from models.write import Actor, OpChanges, writing
 
-CLOSING_ROLES = {"station_head", "bureau_staff", "bureau_admin", "system"}
 
 # table -> (label, the fields holding the record's own date)
 DATED_TABLES = {
@@ -131,8 +131,7 @@ def frozen_pdf(closed: ClosedPeriod) -> bytes:
 def record_closing(pack: str, period: str, start: dt.date, end: dt.date, pdf: bytes, figures: dict, *,
                    closed_at: str, actor: Actor, station_code: str | None = None) -> tuple[ClosedPeriod, OpChanges]:
     """Store the pack as reported. Only a station head or the bureau closes; a period closes once."""
-    if actor.role not in CLOSING_ROLES:
-        raise PermissionDenied("只有站长或事务局可以关账。", role=actor.role)
+    require(actor, "close_period", target=period)
     scope = scope_code(station_code)
     existing = find_closed(pack, period, scope)
     if existing is not None:

@@ -3,26 +3,29 @@
     add_user("wangfang", "王芳", "start123", "station_staff", actor=head)   # admins only
     reset_password("wangfang", "new-pass1", actor=head)                   # admins only
     set_active("wangfang", False, actor=head)        # never the last active administrator
+    unlock("wangfang", actor=head)                   # lift a lock-out before it runs out
     change_own_password("wangfang", "new-pass1", "mine-456")               # anyone, knowing the old one
 
-Administrators are the station head (站长) and the bureau administrator; the `cli` system actor
-acts as one too, so a forgotten password can be reset from the command line. Accounts stay on
-this installation (they do not travel in bundles); each one records who created it.
+Who may manage accounts is the permission table's `manage_users` (models.permissions): the station
+head (站长), the bureau administrator, and the `cli` system actor, so a forgotten password can be
+reset from the command line and a station enrolled from a file gets its first head there. Accounts
+stay on this installation (they do not travel in bundles); each change is audited (user_change).
 """
 from __future__ import annotations
 
 from models.accounts import ADMIN_ROLES, MIN_PASSWORD, ROLES, User, hash_password, verify_password
+from models.audit import record
 from models.errors import NotFound, PermissionDenied, ValidationError, WrongPassword
 from models.installation import Installation
+from models.permissions import allowed, require
 from models.write import Actor
 
-MANAGER_ROLES = ADMIN_ROLES | {"system"}
 # The roles an account may have on each kind of installation.
 KIND_ROLES = {"station": ("station_staff", "station_head"), "bureau": ("bureau_staff", "bureau_admin")}
 
 
 def can_manage_accounts(actor: Actor) -> bool:
-    return actor.role in MANAGER_ROLES
+    return allowed(actor, "manage_users")
 
 
 def roles_for_installation() -> dict[str, str]:
@@ -39,22 +42,35 @@ def users() -> list[User]:
 def add_user(username: str, display_name: str, password: str, role: str, *, actor: Actor) -> User:
     from models.accounts import create_user
 
-    _require_manager(actor, "只有站长或事务局管理员可以添加账号。")
+    require(actor, "manage_users", target=username)
     if role in ROLES and role not in roles_for_installation():
         raise ValidationError({"role": f"本单位不能设置「{ROLES[role]}」账号"})
-    return create_user(username, display_name, password, role, actor=actor)
+    user = create_user(username, display_name, password, role, actor=actor)
+    record("user_change", actor=actor, target=user.username, detail={"change": "add", "role": role,
+                                                                     "name": user.display_name})
+    return user
 
 
 def reset_password(username: str, new_password: str, *, actor: Actor) -> None:
-    _require_manager(actor, "只有站长或事务局管理员可以重设他人的密码。")
+    require(actor, "manage_users", target=username)
     user = _user(username)
     _check_new_password(new_password)
-    User.update(password_hash=hash_password(new_password)).where(User.username == user.username).execute()
+    User.update(password_hash=hash_password(new_password), failed_logins=0, locked_until=None).where(
+        User.username == user.username).execute()
+    record("user_change", actor=actor, target=user.username, detail={"change": "reset_password"})
+
+
+def unlock(username: str, *, actor: Actor) -> None:
+    """Lift a lock-out (too many wrong passwords) before it runs out."""
+    require(actor, "manage_users", target=username)
+    user = _user(username)
+    User.update(failed_logins=0, locked_until=None).where(User.username == user.username).execute()
+    record("user_change", actor=actor, target=user.username, detail={"change": "unlock"})
 
 
 def set_active(username: str, active: bool, *, actor: Actor) -> None:
     """Switch an account off (it can no longer log in) or on again; its history stays."""
-    _require_manager(actor, "只有站长或事务局管理员可以停用或启用账号。")
+    require(actor, "manage_users", target=username)
     user = _user(username)
     if not active and user.active and user.role in ADMIN_ROLES:
         others = (User.select().where((User.active == True) & User.role.in_(sorted(ADMIN_ROLES))  # noqa: E712
@@ -63,6 +79,7 @@ def set_active(username: str, active: bool, *, actor: Actor) -> None:
             raise PermissionDenied(f"「{user.display_name}」是最后一个可用的管理员账号，不能停用；"
                                    "请先添加或启用另一个站长/管理员账号。", username=user.username)
     User.update(active=bool(active)).where(User.username == user.username).execute()
+    record("user_change", actor=actor, target=user.username, detail={"change": "enable" if active else "disable"})
 
 
 def change_own_password(username: str, old_password: str, new_password: str) -> None:
@@ -73,11 +90,7 @@ def change_own_password(username: str, old_password: str, new_password: str) -> 
     if new_password == old_password:
         raise ValidationError({"new_password": "新密码不能与原密码相同"})
     User.update(password_hash=hash_password(new_password)).where(User.username == user.username).execute()
-
-
-def _require_manager(actor: Actor, sentence: str) -> None:
-    if not can_manage_accounts(actor):
-        raise PermissionDenied(sentence, role=actor.role)
+    record("user_change", actor=user.actor(), target=user.username, detail={"change": "own_password"})
 
 
 def _user(username: str) -> User:

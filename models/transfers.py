@@ -22,6 +22,7 @@ from models import vocab
 from models.changelog import Change
 from models.errors import DomainError, NotFound, PermissionDenied, ValidationError
 from models.installation import Installation, Station
+from models.permissions import require
 from models.person import Person
 from models.write import Actor, OpChanges, writing
 
@@ -42,8 +43,7 @@ def transfer_person(person_id: str, to_station_code: str, *, actor: Actor, on: d
     """Bureau: move a 在册 person to another station's area (see the module docstring)."""
     if not Installation.get_current().is_bureau:
         raise PermissionDenied("人员转移只能由退役军人事务局办理，服务站请向局里申请。")
-    if actor.role == "system":
-        raise PermissionDenied("人员转移须由登录的工作人员本人办理（命令行请用 --user 指定姓名）。")
+    require(actor, "transfer", target=person_id)
     person = Person.get_or_none(Person.id == person_id)
     if person is None or person.deleted_at is not None:
         raise NotFound("未找到要转移的人员（可能已被删除）。", person_id=person_id)

@@ -20,6 +20,7 @@ from pathlib import Path
 import peewee
 
 from models.attachments import Attachment, attachment_path
+from models.audit import record
 from models.changelog import Change
 from models.db import db
 from models.errors import DomainError
@@ -28,6 +29,7 @@ from models.ids import new_id
 from models.installation import Installation
 from models.migrations import SCHEMA_VERSION
 from models.peers import BUREAU, get_peer, held_vector, save_peer
+from models.permissions import require
 from models.person import Person
 from models.synced import attached_ids, owned_ids, synced_tables
 from models.transfers import transfer_move, transfer_moves
@@ -163,8 +165,11 @@ def _line(row: tuple) -> str:
             f'"hlc":{_scalar(hlc)}}}')
 
 
-def export_bundle(home, out: Path, *, for_station: str | None = None, progress=None) -> ExportResult:
-    """Write the bundle; `out` may be a folder (a dated file name is chosen) or a .vsb path."""
+def export_bundle(home, out: Path, *, for_station: str | None = None, progress=None, actor=None) -> ExportResult:
+    """Write the bundle; `out` may be a folder (a dated file name is chosen) or a .vsb path.
+    With an `actor`, the permission table decides (bundles) and the export is audited (bundle_export)."""
+    if actor is not None:
+        require(actor, "bundles", target=for_station or BUREAU)
     inst = Installation.get_current()
     keys = require_keys(home)
     peer_code, peer, recipient, recipients = _recipient(inst, keys, for_station)
@@ -188,6 +193,9 @@ def export_bundle(home, out: Path, *, for_station: str | None = None, progress=N
     save_peer(peer_code, export_sequence=sequence, last_export_hash=mhash, last_export_at=utc_now(),
               **({} if peer else {"kind": recipient["kind"], "name": keys.bureau["name"],
                                   "installation_id": recipient["installation_id"]}))
+    if actor is not None:
+        record("bundle_export", actor=actor, target=out.name,
+               detail={"file": str(out), "to": peer_code, "changes": total, "sequence": sequence})
     return ExportResult(out, total, counts, digest, mhash, sequence)
 
 

@@ -118,6 +118,10 @@ def _replay(facts: dict, m: dict) -> bool:
 
 
 def import_bundle(home, path: Path, *, actor, dry_run: bool = False, progress=None) -> Report:
+    from models.audit import record
+    from models.permissions import require
+
+    require(actor, "bundles", target=Path(path).name)
     inst = Installation.get_current()
     with opened(home, path) as (keys, reader):
         facts = verify_manifest(keys, reader)
@@ -136,6 +140,10 @@ def import_bundle(home, path: Path, *, actor, dry_run: bool = False, progress=No
                     raise _Rollback()
         except _Rollback:
             pass
+        if not dry_run:
+            record("bundle_import", actor=actor, target=Path(path).name,
+                   detail={"file": str(path), "from": (reader.manifest.get("sender") or {}).get("station_code")
+                           or "bureau", "sequence": reader.manifest.get("sequence")})
         return report
 
 

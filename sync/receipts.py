@@ -69,6 +69,8 @@ def confirmation(peer_code: str = BUREAU) -> dict:
     peer = get_peer(peer_code)
     known = (peer.known or {}) if peer else {}
     seq = known.get(inst.id, 0)
-    unconfirmed = Change.select().where((Change.origin == inst.id) & (Change.seq > seq)).count()
+    # audit entries travel too, but the figure counts the changes a person made to the data
+    unconfirmed = Change.select().where((Change.origin == inst.id) & (Change.seq > seq)
+                                        & (Change.table != "audit_entry")).count()
     return {"confirmed_at": peer.confirmed_at if peer else None, "confirmed_seq": seq,
             "unconfirmed": unconfirmed, "last_export_at": peer.last_export_at if peer else None}

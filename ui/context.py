@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from models.accounts import FULL_ID_ROLES
 from models.home import Home
 from models.installation import Installation
+from models.permissions import allowed
 from models.write import Actor, OpChanges
 
 
@@ -26,7 +26,7 @@ class AppContext(QObject):
 
     @property
     def sees_full_id_numbers(self) -> bool:
-        return self.actor.role in FULL_ID_ROLES
+        return allowed(self.actor, "see_full_id")
 
     def announce(self, changes: OpChanges) -> None:
         if not changes.empty:

@@ -2,9 +2,10 @@
 
     vetstation --home D people import 花名册.xlsx --dry-run --json
     vetstation --home D people import 花名册.xlsx --add-villages      # 嘎查村 not on the list are added
-    vetstation --home D people export 名单.xlsx --query wjg --identity 退役士兵
+    vetstation --home D people export 名单.xlsx --query wjg --identity 退役士兵 --reason 报送上级
+    vetstation --home D people export 名单.xlsx --masked          # numbers masked: no reason needed
     vetstation --home D people template 模板.xlsx
-    vetstation --home D ledger roster --period 2026Q4 --out 花名册.pdf [--full-id]
+    vetstation --home D ledger roster --period 2026Q4 --out 花名册.pdf [--full-id --reason 理由]
     vetstation --home D ledger list
     vetstation --home D ledger close month_pack --period 2026-11     # 关账: freeze the pack
 
@@ -28,8 +29,7 @@ from ledgers.periods import HELP as PERIOD_HELP
 from ledgers.periods import parse_period
 from ledgers.progress import Progress, run
 from models import vocab
-from models.accounts import FULL_ID_ROLES
-from models.errors import NotFound, PermissionDenied
+from models.errors import NotFound
 from models.fields import local_display
 from models.installation import Village
 from models.registry_search import PersonQuery
@@ -55,7 +55,9 @@ def add_people_arguments(people_subparsers) -> None:
     p.add_argument("--identity", metavar="CODE", help="人员类别（代码或中文）")
     p.add_argument("--village", metavar="NAME", help="所属嘎查村名称")
     p.add_argument("--status", metavar="S", help="人员状态（代码或中文）")
-    p.add_argument("--masked", action="store_true", help="身份证号码打码（默认完整，供报送和再导入）")
+    p.add_argument("--masked", action="store_true",
+                   help="身份证号码和电话打码（默认完整，供报送和再导入；完整导出须用 --reason 说明理由）")
+    p.add_argument("--reason", metavar="TEXT", help="导出完整号码的理由（记入审计记录）")
     p.set_defaults(ledgers_run=cmd_people_export)
     p = people_subparsers.add_parser("template", help="生成花名册导入模板（.xlsx）")
     p.add_argument("file", metavar="FILE.xlsx", help="模板保存到此文件")
@@ -69,7 +71,8 @@ def add_ledger_parser(subparsers) -> None:
     p.add_argument("pack", nargs="?", metavar="PACK", help="ledger close 时：要关账的材料（month_pack 或 quarter_pack）")
     p.add_argument("--period", metavar="P", help=PERIOD_HELP)
     p.add_argument("--out", metavar="FILE.pdf", help="保存到此 PDF 文件")
-    p.add_argument("--full-id", action="store_true", help="打印完整身份证号码（仅允许的台账和角色）")
+    p.add_argument("--full-id", action="store_true", help="打印完整身份证号码（仅允许的台账和角色，须用 --reason 说明理由）")
+    p.add_argument("--reason", metavar="TEXT", help="打印完整号码的理由（记入审计记录）")
     p.add_argument("--village", metavar="NAME", help="只打印此嘎查村")
     p.add_argument("--identity", metavar="CODE", help="只打印此人员类别（代码或中文）")
     p.set_defaults(ledgers_run=_ledger_dispatch)
@@ -178,11 +181,9 @@ def cmd_people_export(args, home, actor) -> int:
     from ledgers.xlsx_export import export_people
 
     full_id = not args.masked
-    if full_id and actor.role != "system" and actor.role not in FULL_ID_ROLES:
-        raise PermissionDenied(f"账号 {actor.username} 的角色不能导出完整身份证号码，请加 --masked。")
     query = PersonQuery(text=args.query, identity=_code("identity", args.identity, "人员类别"),
                         village_id=_village_id(args.village), status=_code("person_status", args.status, "人员状态"))
-    path = _run(export_people(Path(args.file), query, full_id=full_id))
+    path = _run(export_people(Path(args.file), query, full_id=full_id, actor=actor, reason=args.reason))
     print(f"已导出到 {path}")
     return 0
 
@@ -201,7 +202,7 @@ def cmd_ledger(args, home, actor) -> int:
     options = LedgerOptions(full_id=args.full_id, village_id=_village_id(args.village),
                             identity=_code("identity", args.identity, "人员类别"))
     period = parse_period(args.period)
-    path = _run(render_ledger(args.kind, period, Path(args.out), options, actor=actor))
+    path = _run(render_ledger(args.kind, period, Path(args.out), options, actor=actor, reason=args.reason))
     from ledgers.period_close import closed_pack
 
     closed = closed_pack(args.kind, period)

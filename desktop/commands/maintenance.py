@@ -28,14 +28,12 @@ def check(args) -> int:
 
 def backup(args) -> int:
     home = open_home(args)
-    acting_user(args)
-    print(f"已备份到 {backup_database(home, reason='manual')}")
+    print(f"已备份到 {backup_database(home, reason='manual', actor=acting_user(args))}")
     return 0
 
 
 def restore(args) -> int:
     home = open_home(args)
-    acting_user(args)
-    safety = restore_database(home, Path(args.file).expanduser().absolute())
+    safety = restore_database(home, Path(args.file).expanduser().absolute(), actor=acting_user(args))
     print(f"已从 {args.file} 恢复数据库。恢复前的数据已另存为 {safety}")
     return 0

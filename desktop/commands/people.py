@@ -3,8 +3,9 @@
     vetstation --home D people list --query wjg --identity 退役士兵 --village 布日都嘎查
     vetstation --home D people show 150626199001011234 --json
 
-ID numbers are masked (150626********1234) unless --full-id, in tables and JSON alike;
---full-id is refused for an account whose role may not see full numbers.
+ID and phone numbers are masked (150626********1234, 138****5678) unless --full-id, in tables and
+JSON alike; --full-id is refused for an account whose role may not see full numbers
+(models.permissions "see_full_id") and is audited as an unmasking (with --reason, if given).
 """
 from __future__ import annotations
 
@@ -14,13 +15,15 @@ import unicodedata
 
 from desktop.commands.session import acting_user, open_home
 from models import vocab
-from models.accounts import FULL_ID_ROLES
+from models.audit import record
 from models.base import to_json_value
-from models.errors import NotFound, PermissionDenied
+from models.errors import NotFound
 from models.history import show_value
 from models.idnumber import mask
 from models.installation import Station, Village
+from models.permissions import require
 from models.person import FIELD_LABELS, Person
+from models.privacy import mask_phone
 from models.registry import family_of, find_person, identities_of
 from models.registry_search import PersonQuery, count_people, search_people
 
@@ -35,9 +38,16 @@ FAMILY_FIELDS = ("relation", "name", "id_number", "health", "employment", "emplo
 
 def _may_see_full(args) -> bool:
     actor = acting_user(args)
-    if args.full_id and actor.role != "system" and actor.role not in FULL_ID_ROLES:
-        raise PermissionDenied(f"账号 {actor.username} 的角色不能查看完整身份证号码，请去掉 --full-id。")
+    if args.full_id:
+        require(actor, "see_full_id", target="people " + args.people_command)
     return bool(args.full_id)
+
+
+def _audit_unmask(args, target: str, **detail) -> None:
+    if args.full_id:
+        reason = " ".join((getattr(args, "reason", None) or "").split())
+        record("unmask", actor=acting_user(args), target=target,
+               detail={"command": f"people {args.people_command}", **detail, **({"reason": reason} if reason else {})})
 
 
 def _code(vocabulary: str, text: str | None, what: str) -> str | None:
@@ -72,8 +82,10 @@ def list_people(args) -> int:
         for n, row in enumerate(_rows(query, limit)):
             sys.stdout.write(("\n" if n == 0 else ",\n") + json.dumps(_list_item(row, full), ensure_ascii=False))
         sys.stdout.write("\n]\n" if limit else "]\n")
+        _audit_unmask(args, "people list", persons=limit, query=args.query or "")
         return 0
     rows = list(_rows(query, limit))
+    _audit_unmask(args, "people list", persons=len(rows), query=args.query or "")
     if not rows:
         print("没有找到符合条件的人员。")
         return 0
@@ -98,13 +110,16 @@ def _list_item(row: dict, full: bool) -> dict:
     return {"id": row["id"], "name": row["name"], "sex": row["sex"],
             "birth_date": to_json_value(row["birth_date"]),
             "id_number": row["id_number"] if full else mask(row["id_number"]),
-            "village": row["village_name"], "phone": row["phone"], "status": row["status"],
+            "village": row["village_name"], "phone": row["phone"] if full else mask_phone(row["phone"]),
+            "status": row["status"],
             "key_focus": bool(row["key_focus"]), "tags": row["tags"] or [], "identities": row["identities"]}
 
 
 def _cell(key: str, row: dict, full: bool) -> str:
     if key == "id_number":
         return row["id_number"] if full else mask(row["id_number"])
+    if key == "phone":
+        return (row["phone"] if full else mask_phone(row["phone"])) or ""
     if key == "village":
         return row["village_name"] or ""
     if key == "identities":
@@ -118,6 +133,7 @@ def show(args) -> int:
     open_home(args)
     full = _may_see_full(args)
     person = find_person(args.key)
+    _audit_unmask(args, person.id, name=person.name)
     idents = identities_of(person.id)
     family = family_of(person.id)
     if args.json:
@@ -130,6 +146,8 @@ def show(args) -> int:
             continue
         if name == "id_number":
             shown = value if full else mask(value)
+        elif name == "phone":
+            shown = value if full else mask_phone(value)
         elif name == "station_code":
             station = Station.get_or_none(Station.id == value)
             shown = f"{station.name}（{value}）" if station else value
@@ -145,7 +163,9 @@ def show(args) -> int:
         parts = [vocab.label("relation", m.relation), m.name]
         if m.id_number:
             parts.append(m.id_number if full else mask(m.id_number))
-        parts += [show_value(f, getattr(m, f)) for f in ("health", "employer", "phone") if getattr(m, f)]
+        parts += [show_value(f, getattr(m, f)) for f in ("health", "employer") if getattr(m, f)]
+        if m.phone:
+            parts.append(m.phone if full else mask_phone(m.phone))
         if m.deceased_name:
             parts.append(f"牺牲/病故军人 {m.deceased_name} {show_value('deceased_date', m.deceased_date)}")
         lines.append("  " + "  ".join(p for p in parts if p))
@@ -164,6 +184,7 @@ def person_document(person: Person, idents, family, full: bool) -> dict:
     doc["village"] = village.name if village else None
     if not full:
         doc["id_number"] = mask(doc["id_number"])
+        doc["phone"] = mask_phone(doc.get("phone"))
     doc["identities"] = [i.category for i in idents]
     doc["identity_details"] = [{"category": i.category, "label": vocab.label("identity", i.category),
                                 "subtypes": i.subtypes or [], "note": i.note} for i in idents]
@@ -172,6 +193,8 @@ def person_document(person: Person, idents, family, full: bool) -> dict:
         item = {"id": m.id, **{f: to_json_value(getattr(m, f)) for f in FAMILY_FIELDS}}
         if not full and item["id_number"]:
             item["id_number"] = mask(item["id_number"])
+        if not full and item["phone"]:
+            item["phone"] = mask_phone(item["phone"])
         doc["family"].append(item)
     doc["created_at"], doc["updated_at"] = person.created_at, person.updated_at
     return doc

@@ -2,6 +2,9 @@
 
     home = open_home(args)            # refuses a missing database instead of creating one
     actor = acting_user(args)         # CLI_ACTOR, or the --user account after its password
+
+With --user, opening the home logs in first, by the same rules as the log-in dialog (wrong passwords
+counted, lock-out, audited; models.accounts.authenticate), once per command.
 """
 from __future__ import annotations
 
@@ -38,6 +41,8 @@ def open_home(args, *, create: bool = False) -> Home:
     open_database(home)
     _opened = home
     setup_logging(home.root)
+    if getattr(args, "user", None):
+        acting_user(args)  # every command given --user logs in first
     return home
 
 
@@ -45,12 +50,16 @@ def acting_user(args) -> Actor:
     """The system actor `cli`, or the account named by --user once its password checks out."""
     if not args.user:
         return CLI_ACTOR
+    known = getattr(args, "_logged_in", None)
+    if known is not None:
+        return known
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
         if not sys.stdin or not sys.stdin.isatty():
             raise WrongPassword(f"请在环境变量 {PASSWORD_ENV} 中提供 {args.user} 的密码，或在终端中运行以输入密码。")
         password = getpass.getpass(f"{args.user} 的密码：")
-    return authenticate(args.user, password)
+    args._logged_in = authenticate(args.user, password, via="cli")
+    return args._logged_in
 
 
 def prompt_secret(env: str, prompt: str) -> str | None:

@@ -106,7 +106,7 @@ def cmd_export(args) -> int:
     from sync.export import export_bundle
 
     home = open_home(args)
-    result = export_bundle(home, Path(args.out), for_station=args.for_station,
+    result = export_bundle(home, Path(args.out), for_station=args.for_station, actor=acting_user(args),
                            progress=lambda done, total, text: print(text, file=sys.stderr))
     print(f"已导出并在U盘上核对无误：{result.path}（修改 {result.changes} 条，第 {result.sequence} 号数据包）")
     return 0

@@ -108,12 +108,18 @@ def test_demo_by_a_logged_in_user_is_attributed_to_them(demo_home, capsys, monke
     assert authors == {"cli": 60, "demo": 5}
 
 
-def test_a_wrong_password_is_one_line_and_changes_nothing(demo_home, capsys, monkeypatch):
-    before = digest(demo_home / "vetstation.db")
+def test_a_wrong_password_is_one_line_and_changes_nothing_but_the_audit(demo_home, capsys, monkeypatch):
+    def data_changes():
+        with sqlite3.connect(demo_home / "vetstation.db") as con:
+            return con.execute("SELECT COUNT(*) FROM change_log WHERE \"table\" != 'audit_entry'").fetchone()[0]
+
+    before = data_changes()
     monkeypatch.setenv("VETSTATION_PASSWORD", "wrong-one")
     code, out, err = run(capsys, demo_home, "--user", "demo", "demo", "--people", "5")
     assert code == 1 and out == "" and err == "用户名或密码不正确，请重新输入。\n"
-    assert digest(demo_home / "vetstation.db") == before
+    assert data_changes() == before
+    with sqlite3.connect(demo_home / "vetstation.db") as con:
+        assert con.execute("SELECT action, created_by FROM audit_entry").fetchall() == [("login_failed", "demo")]
 
 
 # -- people ---------------------------------------------------------------------------------------

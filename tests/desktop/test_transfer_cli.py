@@ -110,7 +110,7 @@ def test_a_wrong_station_or_date_is_one_sentence_and_nothing_changes(bureau, cap
 def test_the_system_account_may_not_transfer_and_an_unknown_person_is_named(bureau, capsys):
     home, _ = bureau
     code, _, err = run(capsys, home, "transfer", ID, "--to", WUSHENZHAO)
-    assert code == 1 and "须由登录的工作人员本人办理" in err and len(err.splitlines()) == 1
+    assert code == 1 and "命令行系统账号不能办理人员转移" in err and len(err.splitlines()) == 1
     code, _, err = run(capsys, home, "--user", "li", "transfer", "150626199001011237", "--to", WUSHENZHAO)
     assert (code, err) == (1, "未找到「150626199001011237」对应的人员。\n")
 

@@ -82,7 +82,8 @@ def test_people_import_accepts_a_corrected_mapping(station, actor, tmp_path, cap
 
 def test_people_export_and_template(station, actor, tmp_path, capsys):
     add_person(actor, "王建国", 1)
-    assert call(["people", "export", str(tmp_path / "p.xlsx"), "--identity", "退役士兵"], station) == 0
+    assert call(["people", "export", str(tmp_path / "p.xlsx"), "--identity", "退役士兵", "--reason", "报送上级"],
+                station) == 0
     ws = load_workbook(tmp_path / "p.xlsx").active
     assert ws["A3"].value == "王建国"
     assert call(["people", "template", str(tmp_path / "t.xlsx")], station) == 0

@@ -79,7 +79,7 @@ def test_id_numbers_are_masked_unless_the_bureau_copy_asks_for_them_in_full(stat
     assert person.id_number not in masked and person.id_number[:6] + "********" + person.id_number[-4:] in masked
     assert "已隐去" in masked
     full = squeeze(pdf_pages(run(render_ledger("roster", YEAR, tmp_path / "b.pdf", LedgerOptions(full_id=True),
-                                               actor=actor)))[0])
+                                               actor=actor, reason="报送上级")))[0])
     assert person.id_number in full
 
 

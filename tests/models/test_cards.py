@@ -131,7 +131,7 @@ def test_exclusions_refuse_until_the_bureau_overrides_them_with_a_reason(actor):
                                           today=TODAY)
     with pytest.raises(CardRefused, match="被依法剥夺政治权利"):
         apply_card(person.id, "veteran", on=TODAY, actor=actor, today=TODAY)
-    with pytest.raises(PermissionDenied, match="只有旗退役军人事务局"):
+    with pytest.raises(PermissionDenied, match="不能解除优待证不予发放情形"):
         cards.override_exclusion(exclusion.id, "已恢复", on=TODAY, actor=actor)
     with pytest.raises(ValidationError, match="理由"):
         cards.override_exclusion(exclusion.id, " ", on=TODAY, actor=BUREAU)

@@ -29,7 +29,7 @@ def test_the_bureau_adds_relabels_and_retires_items_and_old_records_keep_their_l
 
 
 def test_a_station_cannot_edit_option_lists(actor):
-    with pytest.raises(PermissionDenied, match="事务局统一维护"):
+    with pytest.raises(PermissionDenied, match="服务站站长不能修改选项列表"):
         save_option("visit_type", "flood", "洪涝灾害", actor=actor)
 
 

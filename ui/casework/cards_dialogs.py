@@ -16,9 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
-from models.cards import (BUREAU_ROLES, CARD_TYPES, ELIGIBLE, EXCLUSIONS, CardExclusion, apply_card,
+from models.cards import (CARD_TYPES, ELIGIBLE, EXCLUSIONS, CardExclusion, apply_card,
                           check_eligibility, override_exclusion, record_exclusion)
 from models.errors import DomainError, NotFound
+from models.permissions import allowed
 from models.registry import get_person, identities_of
 from ui.casework import TREE_STYLE
 from ui.casework.fields import ChoiceCombo, DateEdit, NoteEdit, PersonPicker
@@ -146,7 +147,7 @@ class ExclusionsDialog(QDialog):
         self.record_button.clicked.connect(self.record)
         self.override_button = QPushButton(self.tr("Lift with a reason…"))
         self.override_button.clicked.connect(self.override)
-        self.bureau = ctx.actor.role in BUREAU_ROLES
+        self.bureau = allowed(ctx.actor, "lift_card_exclusion")
         note = QLabel(self.tr("A person with an exclusion in force cannot apply. Only the Veterans Affairs Bureau "
                               "can lift an exclusion, and it must give the reason."))
         note.setWordWrap(True)

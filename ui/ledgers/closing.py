@@ -4,7 +4,7 @@
     closing.show_for("month_pack", period, station_code)   # after a pack was generated (None kind: hide)
     closing.close_button.click()   # asks, then closes on the worker thread → `closed` (ClosedPeriod)
 
-Only packs close; only roles in models.periods_closed.CLOSING_ROLES may; at the bureau, only the
+Only packs close; only roles allowed "close_period" (models.permissions) may; at the bureau, only the
 county-wide pack (a station closes its own). A closed pack says who closed it and when, and
 render_ledger hands back the frozen copy from then on.
 """
@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 from ledgers.period_close import close_period, closed_pack
 from ledgers.period_pack import PACKS
 from models.fields import local_display
-from models.periods_closed import CLOSING_ROLES, ClosedPeriod
+from models.periods_closed import ClosedPeriod
+from models.permissions import allowed
 from models.write import OpChanges
 from ui.tasks import run_task
 
@@ -52,7 +53,7 @@ class PeriodClosing(QObject):
             return
         self.state.setText(self.tr("Not closed yet."))
         reason = ""
-        if self.ctx.actor.role not in CLOSING_ROLES:
+        if not allowed(self.ctx.actor, "close_period"):
             reason = self.tr("Only the station head or the bureau can close a period.")
         elif station_code and station_code != self.ctx.installation.station_code:
             reason = self.tr("A station closes its own pack; the bureau closes the county-wide one.")

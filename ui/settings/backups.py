@@ -98,11 +98,11 @@ class BackupsSection(QWidget):
 
     # -- back up ------------------------------------------------------------------------------------
     def backup_now(self) -> None:
-        home, text = self.ctx.home, self.tr("Backing up the database…")
+        home, actor, text = self.ctx.home, self.ctx.actor, self.tr("Backing up the database…")
 
         def job():
             yield Progress(0, 0, text)  # the only point to cancel: nothing has been written yet
-            return backup_database(home, reason="manual")
+            return backup_database(home, reason="manual", actor=actor)
 
         self.backup_button.setEnabled(False)
         run_task(self, job(), label=text, on_done=self._backed_up,
@@ -142,7 +142,7 @@ class BackupsSection(QWidget):
     def _restore(self, entry) -> None:
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            safety = restore_database(self.ctx.home, entry.path)
+            safety = restore_database(self.ctx.home, entry.path, actor=self.ctx.actor)
             outcome = Outcome(value=safety)
         except DomainError as exc:
             outcome = Outcome(error=exc)

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QLi
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from models.db import db
-from models.options import EDITOR_ROLES, items, lists, save_option
+from models.options import items, lists, save_option
+from models.permissions import allowed
 from models.pinyin import search_keys
 from ui.registry.operations import Outcome, run_write
 from ui.settings.account_dialogs import WriteDialog
@@ -31,7 +32,7 @@ class OptionListsSection(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.editable = ctx.actor.role in EDITOR_ROLES
+        self.editable = allowed(ctx.actor, "manage_options")
         self.lists = QListWidget()
         self.lists.setObjectName("optionLists")
         self.lists.setFixedWidth(200)
