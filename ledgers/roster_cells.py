@@ -10,6 +10,7 @@ Only conversion lives here; what a column means and what a row becomes is ledger
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 import re
 import unicodedata
 
@@ -55,7 +56,7 @@ def text_of(value) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return shown_number(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
     return halfwidth(str(value)).strip()
@@ -92,8 +93,31 @@ def id_text(value) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return f"{value:.0f}"
+        return _whole_id_in_float(value) or shown_number(value)
     return unquoted(value).upper()
+
+
+def shown_number(value: float) -> str:
+    """A float as the digits the sheet shows (1.50626198008018E+17 → 150626198008018000), not the
+    binary double's own digits (…017984)."""
+    return f"{Decimal(repr(value)):.0f}" if value.is_integer() else repr(value)
+
+
+def _whole_id_in_float(value: float) -> str | None:
+    """The ID a float holds whole, or None when digits are gone.
+
+    Excel keeps 15 significant digits, so its floats are cut; openpyxl and some exports write an
+    exact integer as a double with 16-17 digits, and when the double holds the number exactly its
+    check digit proves it. A cut number validates by chance one time in eleven, so it is never
+    trusted: only a float with more than 15 significant digits can be whole.
+    """
+    if not value.is_integer() or abs(value) < 1e16:
+        return None
+    significant = repr(abs(value)).split("e")[0].replace(".", "").strip("0")
+    digits = f"{abs(value):.0f}"
+    if len(significant) <= 15 or len(digits) != 18 or digits.endswith("000") or not _check_digit_fits(digits):
+        return None
+    return digits
 
 
 def id_lost_digits(value) -> bool:
@@ -108,7 +132,7 @@ def id_lost_digits(value) -> bool:
     if isinstance(value, bool) or value is None:
         return False
     if isinstance(value, float):
-        return abs(value) >= 1e16
+        return abs(value) >= 1e16 and _whole_id_in_float(value) is None
     if isinstance(value, int):
         digits = str(abs(value))
         return len(digits) == 18 and digits.endswith("000") and not _check_digit_fits(digits)

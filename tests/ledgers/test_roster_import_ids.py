@@ -72,10 +72,28 @@ def test_an_exact_integer_ending_in_000_with_a_valid_check_digit_is_a_valid_id(s
 
 def test_floats_have_lost_digits_and_are_refused_with_the_cell(station, tmp_path):
     ids = some_ids(20)
-    plan = roster(tmp_path / "r.xlsx", [float(n) for n in ids])
+    excel = [float(n[:15] + "000") for n in ids]  # what Excel keeps of an 18-digit number: 15 digits
+    plan = roster(tmp_path / "r.xlsx", excel)
     for n, row in enumerate(plan.rows):
         assert row.action == "reject" and "存成了数字" in row.reason
         assert row.cell.startswith(f"身份证号码（B{n + 2}）「{ids[n][:13]}") and row.cell.endswith("000」")
+
+
+def test_an_integer_openpyxl_wrote_as_a_float_imports_when_the_whole_number_survived(station, tmp_path):
+    # openpyxl writes an int as a float with 16 significant digits ("%.16g"); an ID that this text
+    # holds exactly comes back whole, and its check digit proves it; one that lost digits is refused.
+    def whole(n: str) -> bool:  # the text holds it exactly, and with more digits than Excel keeps
+        text = f"{int(n):.16g}"
+        return float(text) == int(n) and len(text.split("e")[0].replace(".", "").rstrip("0")) > 15
+
+    survived = [n for n in some_ids(800) if whole(n) and not n.endswith("000")][:5]
+    cut = [n for n in some_ids(400, seed=5) if not whole(n)][:5]
+    assert len(survived) == 5 and len(cut) == 5
+    plan = roster(tmp_path / "r.xlsx", [int(n) for n in survived + cut])
+    assert [r.action for r in plan.rows[:5]] == ["create"] * 5
+    assert [r.id_number for r in plan.rows[:5]] == survived
+    assert all(r.action == "reject" for r in plan.rows[5:])
+    assert all(stdnum_check_digit(n[:17]) == n[17] for n in survived)
 
 
 def test_an_integer_whose_last_digits_excel_zeroed_is_refused(station, tmp_path):
