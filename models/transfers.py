@@ -41,9 +41,9 @@ def _station_name(code: str | None) -> str:
 def transfer_person(person_id: str, to_station_code: str, *, actor: Actor, on: dt.date | None = None,
                     reason: str | None = None) -> OpChanges:
     """Bureau: move a 在册 person to another station's area (see the module docstring)."""
+    require(actor, "transfer", target=person_id)
     if not Installation.get_current().is_bureau:
         raise PermissionDenied("人员转移只能由退役军人事务局办理，服务站请向局里申请。")
-    require(actor, "transfer", target=person_id)
     person = Person.get_or_none(Person.id == person_id)
     if person is None or person.deleted_at is not None:
         raise NotFound("未找到要转移的人员（可能已被删除）。", person_id=person_id)

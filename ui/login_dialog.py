@@ -3,7 +3,8 @@
     dialog = LoginDialog(installation, username="admin", password="admin123")  # pre-filled (demo)
     if dialog.exec(): ctx_actor = dialog.actor
 
-A wrong password says so inside the dialog and nothing else happens; Enter submits.
+A wrong password says so inside the dialog and nothing else happens; a locked account says until
+when (models.accounts: the same rules as `--user` on the command line); Enter submits.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineE
                                QVBoxLayout)
 
 from models.accounts import authenticate
-from models.errors import WrongPassword
+from models.errors import DomainError
 from models.installation import Installation
 from models.resources import resource_path
 from models.write import Actor
@@ -83,7 +84,7 @@ class LoginDialog(QDialog):
     def submit(self) -> None:
         try:
             actor = authenticate(self.username.text(), self.password.text())
-        except WrongPassword as exc:
+        except DomainError as exc:  # a wrong password, or an account locked until …
             self.message.setText(exc.message)
             self.message.show()
             self.password.clear()

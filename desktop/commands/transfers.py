@@ -16,6 +16,7 @@ import datetime as dt
 
 from models.accounts import display_names
 from models.installation import Station
+from models.permissions import require
 from models.registry import find_person
 from models.transfers import transfer_history, transfer_person
 
@@ -44,6 +45,7 @@ def run(args) -> int:
     if args.history:
         return show_history(args)
     actor = acting_user(args)
+    require(actor, "transfer", target=args.person)  # the role first: a clerk learns nothing about the person
     person = find_person(args.person)
     transfer_person(person.id, args.to, actor=actor, on=args.on, reason=args.reason)
     move = transfer_history(person.id)[-1]

@@ -91,7 +91,7 @@ def test_a_station_is_refused_in_one_line_and_nothing_changes(station, capsys):
     home, pid = station
     code, out, err = run(capsys, home, "--user", "li", "transfer", ID, "--to", WUSHENZHAO)
     assert (code, out) == (1, "")
-    assert err == "人员转移只能由退役军人事务局办理，服务站请向局里申请。\n"
+    assert err == "服务站站长不能办理人员转移。可由事务局工作人员、事务局管理员办理。\n"
     assert person_at(home, pid).station_code == GALUTU
 
 
