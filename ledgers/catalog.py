@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ledgers import aid, cards, disputes, roster, services, visits
+from ledgers import aid, assessment, cards, disputes, roster, services, visits, work_plan
 from ledgers.options import LedgerOptions, unit_name  # noqa: F401 (LedgerOptions: public here too)
 from ledgers.pdf_layout import Column, LedgerDocument, write_ledger_pdf
 from ledgers.periods import Period, PeriodInvalid
 from ledgers.progress import Job, Progress
 from models.audit import record
 from models.errors import DomainError, PermissionDenied
+from models.plan import LIST_KINDS
 from models.privacy import full_numbers
 from models.write import CLI_ACTOR, Actor
 
@@ -38,7 +39,7 @@ class Ledger:
     rows: Callable[[Period, LedgerOptions], list[list[str]]]
     full_id_allowed: bool  # may be printed with full ID numbers (else always masked)
     description: str
-    period_kind: str | None = None  # "month": printed for one month only; None: any period
+    period_kind: str | None = None  # "month" / "quarter": printed for one month / quarter only; None: any period
 
 
 LEDGERS: dict[str, Ledger] = {ledger.kind: ledger for ledger in [
@@ -57,9 +58,24 @@ LEDGERS: dict[str, Ledger] = {ledger.kind: ledger for ledger in [
     Ledger("risk_screening", "月度不稳定风险排查表", disputes.RISK_COLUMNS, disputes.risk_rows,
            full_id_allowed=False, period_kind="month",
            description="月末仍在办理或稳控中的矛盾纠纷：目前状况、工作措施、本月工作情况、包案领导和专办人员"),
-    # Not printable yet: 工作任务台账, the three lists (主要问题/学习借鉴/整改提升) and 季度考核赋分表 —
-    # the work-checklist domain (DOMAIN.md §7) does not exist yet.
+    # the work plan (DOMAIN.md §7, issue 10): ledgers/work_plan.py and ledgers/assessment.py
+    Ledger("tasks", "工作任务台账", work_plan.TASK_COLUMNS, work_plan.task_rows, full_id_allowed=False,
+           description="当年工作方案的任务，按领域排列：量化指标、牵头领导、责任单位、完成时限、期末状态和本期月调度进展"),
+    Ledger("monthly_progress", "月调度情况表", work_plan.PROGRESS_COLUMNS, work_plan.progress_rows,
+           full_id_allowed=False, period_kind="month",
+           description="一个月各责任单位各项任务的月调度：完成情况、指标值、存在问题、下步措施，按时、逾期或未报"),
+    *[Ledger(kind, LIST_KINDS[list_kind], work_plan.LIST_COLUMNS[list_kind], work_plan.list_ledger(list_kind),
+             full_id_allowed=False, description=f"当年工作方案的{LIST_KINDS[list_kind]}：事项、来源、措施、责任人、"
+                                                "责任单位、时限、期末状态和关联任务")
+      for kind, list_kind in (("problems", "problem"), ("learning", "learning"), ("improvements", "improvement"))],
+    Ledger("scores", "季度考核赋分表", assessment.SCORE_COLUMNS, assessment.score_rows, full_id_allowed=False,
+           period_kind="quarter",
+           description="各服务站一个季度的实绩考核赋分：各项目的指标值、原始分/满分、权重、得分，总分和名次；注明是否已确认及方案版本"),
+    Ledger("comparison", "对标情况表", (Column("指标", wrap=True), Column("本站", align="RIGHT")),
+           assessment.comparison_rows, full_id_allowed=False,
+           description="各服务站同一期间（月、季度或年）的指标、任务推进、月调度按时报送、考核得分和名次，并列较上期的变化"),
 ]}
+PERIOD_WORDS = {"month": ("按月填报", "一个月", "2026-11"), "quarter": ("按季度填报", "一个季度", "2026Q4")}
 
 
 class UnknownLedger(DomainError):
@@ -99,17 +115,19 @@ def render_ledger(kind: str, period: Period, out: Path, options: LedgerOptions =
         _audit_print(actor, kind, period, Path(out), full_id=False, reason=None)
         return frozen
     ledger = get_ledger(kind)
-    if ledger.period_kind == "month" and period.kind != "month":
-        raise PeriodInvalid(f"{ledger.title}按月填报，期间应为一个月，例如 2026-11。")
+    if ledger.period_kind and period.kind != ledger.period_kind:
+        how, what, example = PERIOD_WORDS[ledger.period_kind]
+        raise PeriodInvalid(f"{ledger.title}{how}，期间应为{what}，例如 {example}。")
     if options.full_id and not ledger.full_id_allowed:
         raise PermissionDenied(f"「{ledger.title}」只打印隐去中间位的身份证号码。")
     if options.full_id:
         reason = full_numbers(actor, "print", reason=reason, target=Path(out).name)
     yield Progress(0, 1, f"正在查询{ledger.title}…")
     rows = ledger.rows(period, options)
+    notes = [MASKED_NOTE] if _shows_masked_ids(ledger, options) else []
     doc = LedgerDocument(title=ledger.title, unit=unit or unit_name(options), period_label=period.label,
-                         columns=ledger.columns, prepared_by=prepared_by, filled_on=filled_on or dt.date.today(),
-                         notes=[MASKED_NOTE] if _shows_masked_ids(ledger, options) else [])
+                         columns=getattr(rows, "columns", None) or ledger.columns, prepared_by=prepared_by,
+                         filled_on=filled_on or dt.date.today(), notes=notes + getattr(rows, "notes", []))
     path = yield from write_ledger_pdf(Path(out), doc, rows)
     _audit_print(actor, kind, period, path, full_id=options.full_id, reason=reason if options.full_id else None,
                  rows=len(rows))

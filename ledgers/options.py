@@ -2,6 +2,8 @@
 
     options = LedgerOptions(full_id=True, station_code="150626100")
     unit_name(options)   # 嘎鲁图镇退役军人服务站 — the 填报单位 on every page
+    scope_unit(options)  # whose work-plan records a ledger shows: a station's code, or None (every unit)
+    Rows(rows, notes=["注：…"])   # a ledger's display rows and the lines printed under the table
 
 Below the catalog and every ledger module, so they can all use it without importing each other.
 """
@@ -30,3 +32,23 @@ def unit_name(options: LedgerOptions) -> str:
         if station is not None:
             return station.name
     return installation.name
+
+
+def scope_unit(options: LedgerOptions) -> str | None:
+    """The unit a work-plan ledger is about: at a station itself; at the bureau the station asked for
+    (options.station_code), else None — every unit, the bureau's 股室 included."""
+    installation = Installation.get_current()
+    if not installation.is_bureau:
+        return installation.station_code
+    return options.station_code or None
+
+
+class Rows(list):
+    """Display rows as a ledger's query returns them, with `notes` (short lines printed under the table,
+    e.g. whether scores are confirmed) and, for a ledger whose columns depend on the data (one per
+    station), `columns`. A plain list of rows is just as good where there is nothing more to say."""
+
+    def __init__(self, rows=(), notes=(), columns=None):
+        super().__init__(rows)
+        self.notes = list(notes)
+        self.columns = columns

@@ -9,6 +9,8 @@ end, 帮扶资金 (approved and paid in the period), 走访慰问 (visits, 应�
 and 化解在当地率). The quarter adds 各月趋势 (each month of the quarter, table and line chart). At the
 bureau (no station filter) 各服务站对比 puts every station side by side. Last, 对已关账期间的更正:
 changes made after an earlier period was closed to records dated in it (models.periods_closed).
+Before it, the work plan (ledgers/pack_plan.py): 工作任务推进情况 and 月调度未报情况, and in the quarter
+季总结, 实绩考核赋分 and 对标情况.
 The casework numbers and their definitions are in ledgers/pack_figures.py.
 """
 from __future__ import annotations
@@ -25,6 +27,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from ledgers.as_of import money
 from ledgers.fonts import FONT, register_fonts
 from ledgers.pack_charts import grouped_bars, identity_chart, trend_chart  # noqa: F401 (identity_chart: public)
+from ledgers.pack_plan import plan_figures, plan_sections
 from ledgers.pack_figures import CASE_AREAS, CLOSED_MEANS, OVERDUE_LABELS, as_at, casework_figures
 from ledgers.pdf_layout import AVAIL_W, Column, LedgerDocument, small_table, write_document_pdf
 from ledgers.periods import Period, PeriodInvalid
@@ -36,7 +39,7 @@ from models.person import Person, PersonIdentity
 
 CORRECTIONS_HEADING = "对已关账期间的更正"
 PAIRED_ROWS = 24  # a list longer than this gets its own section (and may run over pages)
-NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三"]
+NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"] + [f"十{n}" for n in "一二三四五六七八九"]
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ def pack_figures(period: Period, options) -> dict:
                              for i in range(3)]
     if Installation.get_current().is_bureau and not station_code:
         figures["by_station"] = _station_comparison(period)
+    figures["work_plan"] = plan_figures(period, options)
     return figures
 
 
@@ -235,6 +239,8 @@ def _story(pack: Pack, period: Period, f: dict, corrections: list, closing_note:
             story += [Spacer(1, 3 * mm), KeepTogether([grouped_bars(
                 "各服务站走访完成情况（人）", [s["name"].replace("退役军人服务站", "") for s in stations],
                 {"应访": [s["due"] for s in stations], "已访": [s["done"] for s in stations]}, AVAIL_W)])]
+    for title, flowables in plan_sections(f["work_plan"], body):
+        story += section(title, *flowables)
     story += section(CORRECTIONS_HEADING, *_corrections_block(corrections, body))
     if closing_note:
         story += [Spacer(1, 3 * mm), Paragraph(closing_note, body)]

@@ -108,3 +108,12 @@ def decision_to_list_item(decision_id: str, kind: str, values: dict, *, actor: A
     decision = _live(MeetingDecision, decision_id, "会议决定")
     return add_list_item(decision.meeting.plan_id, kind, {"title": decision.text, **values}, actor=actor,
                          source=("meeting", decision.id))
+
+
+def quarter_summaries(quarter: str, *, unit_code: str | None = None) -> list[QuarterSummary]:
+    """The live 季总结 of a quarter ("2026Q4"), by unit code; with unit_code only that unit's."""
+    query = (QuarterSummary.live().where(QuarterSummary.quarter == parse_quarter(quarter).code)
+             .order_by(QuarterSummary.unit_code))
+    if unit_code:
+        query = query.where(QuarterSummary.unit_code == unit_code)
+    return list(query)
