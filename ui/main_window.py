@@ -5,7 +5,7 @@
     window.open_person(person_id)       # the registry, opened at that person
 
 Pages are built lazily from AREA_KEYS by `_build_page`: the workbench and the pages listed in
-PAGES are real; an area without a page (the work checklist) shows UnavailablePage. Pages are
+PAGES are real; an area without a page shows UnavailablePage. Pages are
 imported inside `_build_page` so the window still opens when one is missing or broken (then that
 area is an unavailable page too, and the reason is logged). Ctrl+1…9 switch
 areas; Ctrl+F focuses the registry's search box.
@@ -38,6 +38,7 @@ PAGES = {
     "cards": ("ui.casework.cards_page", "CardsPage"),
     "aid": ("ui.casework.aid_page", "AidPage"),
     "disputes": ("ui.casework.disputes_page", "DisputesPage"),
+    "tasks": ("ui.plan", "PlanPage"),
     "ledgers": ("ui.ledgers", "LedgerPage"),
     "exchange": ("ui.sync", "ExchangePage"),
     "settings": ("ui.settings", "SettingsPage"),
@@ -174,6 +175,8 @@ class MainWindow(QMainWindow):
             else:
                 if hasattr(page, "person_requested"):
                     page.person_requested.connect(self.open_person)
+                if hasattr(page, "record_requested"):  # (area key, record id), e.g. the dashboard's drill-down
+                    page.record_requested.connect(self.open_record)
                 return page
         return UnavailablePage(self.titles[key])
 
