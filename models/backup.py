@@ -17,6 +17,7 @@ from pathlib import Path
 
 from models.db import backup_to, close_database, open_database
 from models.errors import DomainError
+from models.origins import carry_on_under_new_origin, origin_state
 
 KEEP_PER_REASON = 10
 
@@ -68,7 +69,7 @@ def restore_database(home, backup: Path, *, actor=None) -> Path:
         if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise BackupFailed(f"备份文件已损坏，未恢复：{backup.name}")
     safety = backup_database(home, reason="before-restore")
-    counters = _change_counters()
+    before = origin_state()
     close_database()
     for suffix in ("-wal", "-shm"):
         Path(str(home.database) + suffix).unlink(missing_ok=True)
@@ -76,29 +77,9 @@ def restore_database(home, backup: Path, *, actor=None) -> Path:
     shutil.copyfile(backup, partial)
     partial.replace(home.database)
     open_database(home)
-    _keep_counters_ahead(counters)
+    carry_on_under_new_origin(before, reason="restore")
     if actor is not None:
         from models.audit import record
         record("restore", actor=actor, target=Path(backup).name, detail={"file": str(backup), "safety": str(safety)})
     return safety
 
-
-def _change_counters() -> tuple[int, str | None] | None:
-    from models.installation import current
-
-    inst = current()
-    return (inst.last_seq, inst.last_hlc) if inst else None
-
-
-def _keep_counters_ahead(counters) -> None:
-    """Never reuse a change sequence number or clock stamp that may already have left on a stick:
-    after a restore, the installation's counters stay at the larger of before and after."""
-    from models.installation import Installation, current
-
-    inst = current()
-    if counters is None or inst is None:
-        return
-    seq, hlc = counters
-    Installation.update(last_seq=max(seq, inst.last_seq),
-                        last_hlc=max(filter(None, (hlc, inst.last_hlc)), default=None)).where(
-        Installation.id == inst.id).execute()

@@ -17,7 +17,7 @@ import peewee
 
 from models.base import LocalModel, SyncedModel
 from models.errors import AlreadyInitialized, NotInitialized, ValidationError
-from models.fields import utc_now
+from models.fields import JSONField, utc_now
 from models.ids import new_id
 from models.resources import default_data
 
@@ -33,6 +33,7 @@ class Installation(LocalModel):
     created_at = peewee.TextField()
     last_seq = peewee.IntegerField(default=0)
     last_hlc = peewee.TextField(null=True)
+    former_origins = JSONField(default=list)  # origins it carried on from after a restore (models.origins)
 
     @classmethod
     def get_current(cls) -> "Installation":

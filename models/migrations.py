@@ -115,11 +115,20 @@ def step_accounts_audit() -> None:
     db.create_tables([AuditEntry, SecuritySetting], safe=True)
 
 
+def step_former_origins() -> None:
+    """Restore and PC replacement without loss (issue 12): the origins an installation carried on from
+    after a restore (installation.former_origins) and a peer's earlier installations (peer.former_ids)."""
+    for table, column in (("installation", "former_origins"), ("peer", "former_ids")):
+        if column not in {c.name for c in db.get_columns(table)}:
+            db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT '[]'")
+
+
 STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes,
          step_person_village_text,
          step_work_plan,
          step_scoring,
-         step_accounts_audit]
+         step_accounts_audit,
+         step_former_origins]
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -24,7 +24,8 @@ class Peer(LocalModel):
     code = peewee.TextField(primary_key=True)  # station code, or "bureau"
     kind = peewee.TextField()  # station | bureau
     name = peewee.TextField()
-    installation_id = peewee.TextField(null=True)
+    installation_id = peewee.TextField(null=True)  # the peer's current installation (origin)
+    former_ids = JSONField(default=list)  # its earlier installations: restored, or a PC replaced by enrolling again
     certificate = JSONField(null=True)  # the peer's certificate (issued by the bureau)
     known = JSONField(default=dict)  # {origin: seq} the peer confirmed holding (from its receipts)
     confirmed_at = peewee.TextField(null=True)  # issue time of the newest receipt received

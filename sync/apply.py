@@ -37,11 +37,15 @@ _FIELDS_OF = operator.itemgetter(*CHANGE_KEYS)
 
 
 class Applier:
-    def __init__(self, report: Report, *, sender_kind: str, sender_origin: str, bureau_origin: str | None):
+    def __init__(self, report: Report, *, sender_kind: str, sender_origin: str, bureau_origin,
+                 sender_origins=None):
+        """bureau_origin: the bureau's origin id or all of them; sender_origins: the origins a station's
+        bundle may carry (its own, its former ones, the bureau's lost ones back), default sender_origin."""
         self.report = report
         self.sender_kind = sender_kind
         self.sender_origin = sender_origin
-        self.bureau_origin = bureau_origin
+        self.sender_origins = frozenset(sender_origins or (sender_origin,))
+        self.bureau_origin = frozenset([bureau_origin] if isinstance(bureau_origin, str) else bureau_origin or ())
         self.tables = synced_tables()
         self.order = {m._meta.table_name: i for i, m in enumerate(ordered_models())}
         self.bureau_owned = {t: is_bureau_owned(t) for t in self.tables}
@@ -164,10 +168,10 @@ class Applier:
         if line["op"] not in OPERATIONS:
             self._reject(line, f"不认识的操作「{line['op']}」")
             return None
-        if self.sender_kind == "station" and line["origin"] != self.sender_origin:
+        if self.sender_kind == "station" and line["origin"] not in self.sender_origins:
             self._reject(line, "服务站只能发送本站产生的修改，这条修改来自别处")
             return None
-        if line["op"] == "transfer" and line["origin"] != self.bureau_origin:
+        if line["op"] == "transfer" and line["origin"] not in self.bureau_origin:
             self._reject(line, "人员转移须由退役军人事务局签发")
             return None
         return Ch(*_FIELDS_OF(line))

@@ -56,10 +56,15 @@ def issue_enrollment(home, code: str, name: str) -> dict:
     signing = Ed25519PrivateKey.generate()
     age = pyrage.x25519.Identity.generate()
     previous = get_peer(code)
-    installation_id = previous.installation_id if previous and previous.installation_id else new_id()
+    installation_id = new_id()  # a new PC numbers its changes on its own (see sync/lineage.py)
     cert = issue_station_certificate(bureau_keys, code=code, name=name, installation_id=installation_id,
                                      public=public_text(signing), age_recipient=str(age.to_public()))
-    save_peer(code, kind="station", name=name, installation_id=installation_id, certificate=cert)
+    values = {"kind": "station", "name": name, "installation_id": installation_id, "certificate": cert}
+    if previous is not None:  # enrolled again (a replaced PC): the new one holds nothing yet
+        former = [x for x in [*(previous.former_ids or []), previous.installation_id] if x]
+        values.update(former_ids=list(dict.fromkeys(former)), known={}, last_import_sequence=0,
+                      last_import_hash=None)
+    save_peer(code, **values)
     return {"format": ENROLLMENT_FORMAT, "station_code": code, "name": name,
             "installation_id": installation_id, "signing_key": b64(private_raw(signing)),
             "age_identity": str(age), "certificate": cert, "bureau": bureau_keys.bureau}

@@ -3,7 +3,7 @@
     result = export_bundle(home, Path("E:/"), for_station=None)   # a station: to its bureau
     result = export_bundle(home, Path("E:/x.vsb"), for_station="150626100")   # the bureau
 
-A station sends its own changes. The bureau sends a station every change, from any origin (but the
+A station sends its own changes (under its current and former origins: models.origins). The bureau sends a station every change, from any origin (but the
 station's own), to what the station holds: shared reference data, and the records that belong to
 it (models.synced); for a person transferred to it (models.transfers), their whole history and all
 that hangs on them until it confirms the move; for a person moved away, the move itself. Export never changes synced data; it records the bundle's sequence and hash in
@@ -28,6 +28,7 @@ from models.fields import utc_now
 from models.ids import new_id
 from models.installation import Installation
 from models.migrations import SCHEMA_VERSION
+from models.origins import former_ids, own_origins
 from models.peers import BUREAU, get_peer, held_vector, save_peer
 from models.permissions import require
 from models.person import Person
@@ -102,8 +103,14 @@ def selection(inst, peer_code: str, peer) -> peewee.Query:
     known = (peer.known or {}) if peer else {}
     fields = [getattr(Change, c) for c in COLUMNS]
     if not inst.is_bureau:
-        seq = known.get(inst.id, 0)
-        return Change.select(*fields).where((Change.origin == inst.id) & (Change.seq > seq)).order_by(Change.seq)
+        # its own changes, under its current and former origins, and — after the bureau restored a
+        # backup — the bureau's own changes the bureau lost (its former origins), beyond what it holds
+        origins = own_origins() | set((peer.former_ids or []) if peer else [])
+        condition = None
+        for origin in sorted(origins):
+            part = (Change.origin == origin) & (Change.seq > known.get(origin, 0))
+            condition = part if condition is None else (condition | part)
+        return Change.select(*fields).where(condition).order_by(Change.hlc, Change.origin)
     relevant = None
     for table, model in synced_tables().items():
         ids = owned_ids(model, peer_code)
@@ -233,7 +240,7 @@ def _build(home, inst, keys, plain: Path, peer_code, peer, recipient, progress):
         fields = {
             "bundle_id": new_id(), "created_at": utc_now(), "schema_version": SCHEMA_VERSION,
             "sender": {"kind": inst.kind, "installation_id": inst.id, "station_code": inst.station_code,
-                       "name": inst.name, "certificate": keys.certificate},
+                       "name": inst.name, "certificate": keys.certificate, "former_ids": former_ids()},
             "recipient": {k: v for k, v in recipient.items() if k != "signing_key"},
             "sequence": (peer.export_sequence if peer else 0) + 1,
             "previous": peer.last_export_hash if peer else None,

@@ -21,6 +21,7 @@ from models.db import db
 from models.fields import utc_now
 from models.installation import Installation
 from models.migrations import SCHEMA_VERSION
+from models.origins import own_origins
 from models.peers import BUREAU, ImportedBundle, get_peer, save_peer
 from sync.apply import Applier
 from sync.bundle_format import FORMAT_VERSION, BundleZipReader, manifest_hash
@@ -28,6 +29,7 @@ from sync.certificates import CertificateInvalid, check_certificate
 from sync.envelope import decrypt
 from sync.errors import BundleRefused
 from sync.keys import require_keys, verify
+from sync.lineage import sender_lineage
 from sync.receipts import accept_receipts, issue_receipt
 from sync.report import Report
 
@@ -83,13 +85,14 @@ def verify_manifest(keys, reader: BundleZipReader) -> dict:
     if body["kind"] != sender.get("kind") or (body["kind"] == "station"
                                               and body["station_code"] != sender.get("station_code")):
         raise BundleRefused("certificate", "数据包自称的发送单位与其证书不符，已拒绝。")
-    if sender.get("installation_id") == inst.id:
+    ours = own_origins()
+    if sender.get("installation_id") in ours:
         raise BundleRefused("own_bundle", "这是本单位自己导出的数据包，不用导入。")
     recipient = m.get("recipient") or {}
     if inst.is_bureau:
         if body["kind"] != "station":
             raise BundleRefused("wrong_recipient", "这个数据包来自另一个局，不是给本局的，未作任何改动。")
-        if recipient.get("kind") != "bureau" or recipient.get("installation_id") != inst.id:
+        if recipient.get("kind") != "bureau" or recipient.get("installation_id") not in ours:
             raise BundleRefused("wrong_recipient", "这个数据包是发给另一个局的，未作任何改动。")
         peer_code = body["station_code"]
     else:
@@ -101,8 +104,11 @@ def verify_manifest(keys, reader: BundleZipReader) -> dict:
         peer_code = BUREAU
     if not isinstance(m.get("sequence"), int) or not isinstance(m.get("parts"), list):
         raise BundleRefused("damaged", "数据包清单不完整，已拒绝。")
+    former = sender.get("former_ids") or []
+    if not isinstance(former, list) or not all(isinstance(x, str) for x in former):
+        raise BundleRefused("damaged", "数据包清单不完整，已拒绝。")
     return {"peer": peer_code, "body": body, "installation_id": sender.get("installation_id"),
-            "hash": manifest_hash(reader.manifest_bytes)}
+            "former": former, "certificate": sender.get("certificate"), "hash": manifest_hash(reader.manifest_bytes)}
 
 
 def _replay(facts: dict, m: dict) -> bool:
@@ -122,7 +128,6 @@ def import_bundle(home, path: Path, *, actor, dry_run: bool = False, progress=No
     from models.permissions import require
 
     require(actor, "bundles", target=Path(path).name)
-    inst = Installation.get_current()
     with opened(home, path) as (keys, reader):
         facts = verify_manifest(keys, reader)
         reader.verify_parts()
@@ -132,10 +137,9 @@ def import_bundle(home, path: Path, *, actor, dry_run: bool = False, progress=No
             return report
         if not dry_run:
             backup_database(home, reason="before-import")
-        bureau_origin = inst.id if inst.is_bureau else keys.bureau["installation_id"]
         try:
             with db.atomic(), _collector_spared() as frozen:
-                _apply(home, keys, reader, facts, report, bureau_origin, actor, progress, frozen)
+                _apply(home, keys, reader, facts, report, actor, progress, frozen)
                 if dry_run:
                     raise _Rollback()
         except _Rollback:
@@ -169,10 +173,16 @@ def _apply_batch(applier, batch: list, frozen: bool) -> None:
         gc.freeze()  # what survived the batch is long-lived (e.g. a dictionary loaded on first use)
 
 
-def _apply(home, keys, reader, facts, report, bureau_origin, actor, progress, frozen=False) -> None:
+def _apply(home, keys, reader, facts, report, actor, progress, frozen=False) -> None:
     m = reader.manifest
+    inst = Installation.get_current()
+    if inst.is_bureau:
+        bureau_origins = own_origins()
+    else:
+        bureau_origins = {keys.bureau["installation_id"], facts["installation_id"], *facts["former"]}
+    lineage = sender_lineage(facts)
     applier = Applier(report, sender_kind=facts["body"]["kind"], sender_origin=facts["installation_id"],
-                      bureau_origin=bureau_origin)
+                      bureau_origin=bureau_origins, sender_origins=lineage.origins)
     total = sum(p.get("changes", 0) for p in m["parts"] if isinstance(p.get("changes"), int))
     done = 0
     for part in m["parts"]:
@@ -186,19 +196,34 @@ def _apply(home, keys, reader, facts, report, bureau_origin, actor, progress, fr
     applier.finish()
     body = facts["body"]
     peer = get_peer(facts["peer"])
-    values = {"last_import_at": utc_now(), "last_import_sequence": m["sequence"],
-              "last_import_hash": facts["hash"], "installation_id": facts["installation_id"]}
-    if peer is None:
-        values.update(kind=body["kind"], name=body["name"], certificate=sender_cert(m))
-    elif body["kind"] == "station":
-        values["certificate"] = sender_cert(m)
-    save_peer(facts["peer"], **values)
-    if m.get("receipts"):
+    if lineage.retired:
+        report.notes.append(lineage.note)
+        save_peer(facts["peer"], former_ids=lineage.former_ids)
+    else:
+        values = {"last_import_at": utc_now(), "last_import_sequence": m["sequence"],
+                  "last_import_hash": facts["hash"], "installation_id": facts["installation_id"],
+                  "former_ids": lineage.former_ids}
+        if lineage.succeeded:  # the peer carries on as a new installation: it holds what it says it holds
+            values["known"] = _vector(m.get("vector_after"))
+            report.notes.append(lineage.note)
+        if peer is None:
+            values.update(kind=body["kind"], name=body["name"], certificate=sender_cert(m))
+        elif body["kind"] == "station":
+            values["certificate"] = sender_cert(m)
+        save_peer(facts["peer"], **values)
+    if m.get("receipts") and not lineage.retired:
         lines = [json.loads(x) for x in reader.read("receipts.jsonl", m["receipts"]["bytes"]).decode().splitlines() if x]
         report.receipts = accept_receipts(lines, body, facts["installation_id"], facts["peer"])
     ImportedBundle.create(bundle_hash=facts["hash"], peer=facts["peer"], sequence=m["sequence"],
                           imported_at=utc_now(), imported_by=actor.username, report=report.to_dict())
     issue_receipt(keys, facts["peer"], facts["hash"], report.summary())
+
+
+def _vector(value) -> dict:
+    """A manifest's vector, keeping only well-formed entries."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)}
 
 
 def sender_cert(m: dict) -> dict:

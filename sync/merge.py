@@ -118,8 +118,9 @@ def _allowed(fields: list[str]) -> frozenset:
 
 
 def merge_record(fields: list[str], changes: list[Ch], *, bureau_owned: bool = False,
-                 bureau_origin: str | None = None) -> Merged:
-    """The record's state from all changes held for it (fields: content fields of its model)."""
+                 bureau_origin=None) -> Merged:
+    """The record's state from all changes held for it (fields: content fields of its model).
+    bureau_origin: the bureau's origin id, or all of them (a restored bureau carries on under a new one)."""
     if len(changes) == 1:  # the common case (a record met for the first time): its one state
         only = changes[0]
         written = only.state
@@ -136,6 +137,7 @@ def merge_record(fields: list[str], changes: list[Ch], *, bureau_owned: bool = F
                       "version": {only.origin: only.seq}})
         return Merged(state)
     changes = sorted(changes, key=lambda c: c.key)
+    bureaus = {bureau_origin} if isinstance(bureau_origin, str) else set(bureau_origin or ())
     newest = changes[-1]
     creates = [c for c in changes if not c.base]
     first = creates[0] if creates else changes[0]
@@ -163,7 +165,7 @@ def merge_record(fields: list[str], changes: list[Ch], *, bureau_owned: bool = F
         heads = _heads(writers)
         pool = heads
         if bureau_owned and bureau_origin:
-            pool = [h for h in heads if h.origin == bureau_origin] or heads
+            pool = [h for h in heads if h.origin in bureaus] or heads
         winner = max(pool, key=lambda c: c.key)
         winners[name] = winner
         state[name] = winner.state.get(name)
