@@ -146,6 +146,15 @@ def run_gui(home_root: Path, *, quit_after_ms: int | None = None,
 
         window = MainWindow(ctx)
         window.show_maximized()
+        from ui.idle_lock import Sessions
+
+        def window_for(actor):  # someone else logged in on the idle lock's cover
+            other = MainWindow(AppContext(home, current(), actor))
+            start_daily_backup(other, home)
+            return other
+
+        sessions = Sessions(window_for)  # noqa: F841 — lives as long as the windows (their IdleLocks)
+        sessions.adopt(window)
         shown_ms = (time.perf_counter() - started) * 1000
         log.info("main window shown %.0f ms after start for %s", shown_ms, ctx.actor.username)
         from ui.settings.backups import start_daily_backup
