@@ -1,6 +1,6 @@
 """`check`, `backup` and `restore`: keeping a home's data whole.
 
-    vetstation --home D check                 # exit 0 if all is well, 1 with the problems listed
+    vetstation --home D check                 # exit 1 only for damage (listed); open review items are listed, exit 0
     vetstation --home D backup
     vetstation --home D restore D/backups/vetstation-20261126-….db
 """
@@ -10,20 +10,25 @@ from pathlib import Path
 
 from desktop.commands.session import acting_user, open_home
 from models.backup import backup_database, restore_database
-from models.integrity import check_home
+from models.integrity import check_home, review_work
 
 
 def check(args) -> int:
     home = open_home(args)
     acting_user(args)
     problems = check_home(home)
+    work = review_work()
     if not problems:
         print(f"检查完毕：{home.database} 及附件完好，未发现问题。")
-        return 0
-    print(f"发现 {len(problems)} 个问题：")
-    for problem in problems:
-        print(f"  - {problem}")
-    return 1
+    else:
+        print(f"发现 {len(problems)} 个问题：")
+        for problem in problems:
+            print(f"  - {problem}")
+    if work:
+        print("待处理的审核工作（不是损坏）：")
+        for item in work:
+            print(f"  - {item}")
+    return 1 if problems else 0
 
 
 def backup(args) -> int:
