@@ -47,9 +47,10 @@ def init(args) -> int:
 def demo(args) -> int:
     from bench.demo_home import DEMO_LOGIN, ensure_demo_station, populate
 
-    open_home(args, create=True)
+    home = open_home(args, create=True)
     actor = acting_user(args)
-    if ensure_demo_station(actor=actor):
+    created = ensure_demo_station(actor=actor)
+    if created:
         print("已初始化为演示服务站「嘎鲁图镇退役军人服务站」（150626100）。", file=sys.stderr)
     started = time.perf_counter()
 
@@ -63,9 +64,21 @@ def demo(args) -> int:
           f"用时 {result.seconds:.1f} 秒，约 {rate:.0f} 条记录/秒。数据均为虚构。")
     if not args.no_casework:
         _demo_casework(args, actor)
+    if created:  # a new demo station receives this year's plan from a demo bureau (bench/demo_plan.py)
+        _demo_plan(home, args, actor)
     if User.get_or_none(User.username == DEMO_LOGIN[0]):
         print(f"演示账号：{DEMO_LOGIN[0]}  密码：{DEMO_LOGIN[1]}")
     return 0
+
+
+def _demo_plan(home, args, actor) -> None:
+    import datetime as dt
+
+    from bench.demo_plan import plan_for_demo_station
+
+    counts = plan_for_demo_station(home, today=dt.date.today(), actor=actor, seed=args.seed)
+    print(f"已从演示事务局收到本年度工作方案（本站任务 {counts['tasks']} 项），"
+          f"填报月调度 {counts['progress_entry']} 条（最近一月有一项未报）。")
 
 
 def _demo_casework(args, actor) -> None:
