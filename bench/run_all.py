@@ -165,6 +165,7 @@ def render(reg: dict, gui: dict | None) -> str:
             lines.append(f"- Registry page process peak RSS: {reg_gui['peak_rss_mb']} MB.")
     lines += render_other_areas(_load("casework"), _load("ledgers"))
     lines += render_indicators(_load("indicators"))
+    lines += render_plan_ledgers(_load("plan_ledgers"))
     lines += ["", "## Notes", "", NOTES.strip(), ""]
     return "\n".join(lines)
 
@@ -204,6 +205,27 @@ def render_other_areas(case: dict | None, led: dict | None) -> list[str]:
     lines += ["", "## USB bundle exchange (issue 4)", "",
               "See [benchmarks-sync.md](benchmarks-sync.md), written by `python -m bench.bench_sync`."]
     return lines
+
+
+def render_plan_ledgers(led: dict | None) -> list[str]:
+    """Work-plan ledgers (issue 10), from bench/bench_plan_ledgers.py."""
+    lines = ["", "## Work-plan ledgers (issue 10)", ""]
+    if not led:
+        return lines + ["Not measured yet: run `python -m bench.bench_plan_ledgers`."]
+    r = led["results"]
+    s, c, q, raw = r["scores_pdf"], r["comparison_pdf"], r["scores_query"], r["raw_reportlab"]
+    return lines + [
+        f"`python -m bench.bench_plan_ledgers` ({led['date']}, load average {led['load_average']:.1f}): the county-scale "
+        f"bureau of bench_indicators ({r['stations']} stations, {r['persons']:,} persons) with the template plan and "
+        f"every manual score entered; {r['rounds']} rounds in one process.", "",
+        "| what | budget | p50 | p5–max | CPU p50 |", "| --- | --- | --- | --- | --- |",
+        f"| 季度考核赋分表 PDF, 2026Q4 ({r['rows']} rows: scores computed + PDF) | ≤ 1 s | {s['p50']:.0f} ms | "
+        f"{s['p5']:.0f}–{s['max']:.0f} ms | {r['scores_pdf_cpu']['p50']:.0f} ms |",
+        f"| of which the rows (indicators, manual points, ranking) | | {q['p50']:.0f} ms | {q['p5']:.0f}–{q['max']:.0f} ms | |",
+        f"| baseline: raw reportlab, the same rows in one Table | | {raw['p50']:.0f} ms | {raw['p5']:.0f}–{raw['max']:.0f} ms | "
+        f"{r['raw_reportlab_cpu']['p50']:.0f} ms |",
+        f"| 对标情况表 PDF, 2026Q4 (two quarters of indicators and scores) | none | {c['p50']:.0f} ms | "
+        f"{c['p5']:.0f}–{c['max']:.0f} ms | {r['comparison_pdf_cpu']['p50']:.0f} ms |"]
 
 
 def render_indicators(ind: dict | None) -> list[str]:
