@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ui.settings.about import AboutSection
 from ui.settings.accounts import AccountsSection
+from ui.settings.audit import AuditSection
 from ui.settings.backups import BackupsSection
 from ui.settings.option_lists import OptionListsSection
 from ui.settings.villages import VillagesSection
@@ -49,6 +50,7 @@ class SettingsPage(QWidget):
         self.villages = VillagesSection(ctx)
         self.options = OptionListsSection(ctx)
         self.backups = BackupsSection(ctx)
+        self.audit = AuditSection(ctx)
         self.about = AboutSection(ctx)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
@@ -57,6 +59,7 @@ class SettingsPage(QWidget):
                          "villages": (self.villages, self.tr("Villages")),
                          "options": (self.options, self.tr("Option lists")),
                          "backups": (self.backups, self.tr("Backups")),
+                         "audit": (self.audit, self.tr("Audit")),
                          "about": (self.about, self.tr("About"))}
         for widget, label in self.sections.values():
             self.tabs.addTab(widget, label)
