@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished">有未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
     <name>AboutSection</name>
     <message>
         <source>Open data folder</source>
@@ -228,6 +247,115 @@ Deactivate it?</source>
     </message>
 </context>
 <context>
+    <name>AreaDialog</name>
+    <message>
+        <source>Edit the area {name}</source>
+        <translation>编辑领域：{name}</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>What is learnt</source>
+        <translation>学习内容</translation>
+    </message>
+    <message>
+        <source>Leading officials</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+</context>
+<context>
+    <name>AuditSection</name>
+    <message>
+        <source>Only the station head and the bureau see the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation type="unfinished">登录名</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record id or file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished">显示</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished">至</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock-out and idle lock on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong passwords in a row before the account locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes an account stays locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle minutes before the window locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The idle time applies from the next log-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">处理</translation>
+    </message>
+    <message>
+        <source>Record or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished">说明</translation>
+    </message>
+</context>
+<context>
     <name>BackupsSection</name>
     <message>
         <source>A backup is made automatically once a day after log-in, and before every import, restore and program upgrade. The newest {n} of each kind are kept.</source>
@@ -307,6 +435,37 @@ Restore this backup now?</source>
     <message>
         <source>Give this person special attention</source>
         <translation>对此人重点关注</translation>
+    </message>
+</context>
+<context>
+    <name>BehindDialog</name>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{total} records; double-click one to open it.</source>
+        <translation>共{total}条记录；双击打开。</translation>
+    </message>
+    <message>
+        <source> The first {shown} are listed.</source>
+        <translation>（列出前 {shown} 条。）</translation>
     </message>
 </context>
 <context>
@@ -479,6 +638,29 @@ Restore this backup now?</source>
     </message>
 </context>
 <context>
+    <name>ConfirmDoneDialog</name>
+    <message>
+        <source>Confirm task {number} completed</source>
+        <translation>确认任务{number}已完成</translation>
+    </message>
+    <message>
+        <source>Every responsible unit</source>
+        <translation>全部责任单位</translation>
+    </message>
+    <message>
+        <source>Completed by</source>
+        <translation>完成单位</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>ConflictQueue</name>
     <message>
         <source>Record</source>
@@ -553,10 +735,112 @@ Restore this backup now?</source>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Station</source>
+        <translation>服务站</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This station</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Banner average</source>
+        <translation>全旗平均</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>量化指标</translation>
+    </message>
+    <message>
+        <source>Click a figure to see the records behind it.</source>
+        <translation>点击数字可查看其背后的记录。</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>图表：</translation>
+    </message>
+    <message>
+        <source>compared with {period}</source>
+        <translation>与{period}相比</translation>
+    </message>
+    <message>
+        <source>Banner total</source>
+        <translation>全旗合计</translation>
+    </message>
+    <message>
+        <source>{period}, {count} stations, {before}. Changes in brackets; click a figure for the records behind it.</source>
+        <translation>{period}，{count}个服务站，{before}。括号内为变化；点击数字查看背后的记录。</translation>
+    </message>
+    <message>
+        <source>The bureau published the comparison; rank {rank}.</source>
+        <translation>事务局已发布对标情况，本站排名第{rank}。</translation>
+    </message>
+    <message>
+        <source>The bureau has not yet published the banner&apos;s comparison for this period.</source>
+        <translation>事务局尚未发布本期的全旗对标情况。</translation>
+    </message>
+    <message>
+        <source>Tasks: done, late, under way</source>
+        <translation>任务：已完成、滞后、推进中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>推进中</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>Pick from a calendar</source>
         <translation>从日历中选择</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionTaskDialog</name>
+    <message>
+        <source>Make the decision a task</source>
+        <translation>将决定转为工作任务</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务事项</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1373,10 @@ Give it to the station separately from the file.</source>
         <translation>用登记文件登记…</translation>
     </message>
     <message>
+        <source>No station is enrolled yet: add a station before exporting a bundle for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Conflicts ({n})</source>
         <translation>冲突（{n}）</translation>
     </message>
@@ -1415,6 +1703,203 @@ Give it to the station separately from the file.</source>
     </message>
 </context>
 <context>
+    <name>ListItemDialog</name>
+    <message>
+        <source>Improvement for problem {number}</source>
+        <translation>主要问题{number}的整改事项</translation>
+    </message>
+    <message>
+        <source>List item</source>
+        <translation>清单事项</translation>
+    </message>
+    <message>
+        <source>New list item</source>
+        <translation>新增清单事项</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>ListsTab</name>
+    <message>
+        <source>Year </source>
+        <translation>年份 </translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>成效</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>亮点做法</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Plans for next quarter</source>
+        <translation>下季打算</translation>
+    </message>
+    <message>
+        <source>Write this quarter&apos;s summary…</source>
+        <translation>填写本季度总结…</translation>
+    </message>
+    <message>
+        <source>Quarterly summaries</source>
+        <translation>季总结</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>会议日期</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议名称</translation>
+    </message>
+    <message>
+        <source>Chaired by</source>
+        <translation>主持</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Record a meeting…</source>
+        <translation>记录专题会议…</translation>
+    </message>
+    <message>
+        <source>Decision → task…</source>
+        <translation>决定 → 工作任务…</translation>
+    </message>
+    <message>
+        <source>Decision → list item…</source>
+        <translation>决定 → 清单事项…</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>专题会议</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <source>New list item…</source>
+        <translation>新增清单事项…</translation>
+    </message>
+    <message>
+        <source>Improvement for the problem…</source>
+        <translation>针对主要问题整改…</translation>
+    </message>
+    <message>
+        <source>Three lists</source>
+        <translation>三个清单</translation>
+    </message>
+    <message>
+        <source>There is no plan for this year.</source>
+        <translation>本年度还没有工作方案。</translation>
+    </message>
+    <message>
+        <source>Choose a row in the list first.</source>
+        <translation>请先在列表中选择一行。</translation>
+    </message>
+    <message>
+        <source>Choose a main problem in the list first.</source>
+        <translation>请先在清单中选择一项主要问题。</translation>
+    </message>
+</context>
+<context>
+    <name>LockCover</name>
+    <message>
+        <source>Locked: {name} was away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password to carry on; what you typed is still there. Someone else can log in instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished">用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in — {name}</source>
@@ -1505,6 +1990,29 @@ Give it to the station separately from the file.</source>
     </message>
 </context>
 <context>
+    <name>ManualScoreDialog</name>
+    <message>
+        <source>Manual score {quarter}</source>
+        <translation>事务局评定分 {quarter}</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>服务站</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>原始分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
     <name>MappingTable</name>
     <message>
         <source>Column</source>
@@ -1521,6 +2029,68 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Import as</source>
         <translation>导入为</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Record a meeting</source>
+        <translation>记录专题会议</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>会议日期</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议名称</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Chaired by</source>
+        <translation>主持</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Decisions (one a line)</source>
+        <translation>会议决定（每行一项）</translation>
+    </message>
+</context>
+<context>
+    <name>MonthReportDialog</name>
+    <message>
+        <source>Monthly report {month}: task {number}</source>
+        <translation>{month}月调度：任务{number}</translation>
+    </message>
+    <message>
+        <source>target {target}</source>
+        <translation>目标 {target}</translation>
+    </message>
+    <message>
+        <source>computed: {indicator}</source>
+        <translation>自动计算：{indicator}</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Indicator value</source>
+        <translation>指标完成值</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下步措施</translation>
     </message>
 </context>
 <context>
@@ -1834,12 +2404,12 @@ Give it to the station separately from the file.</source>
         <translation>未保存：有 {count} 项需要更正。{details}</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>有未保存的修改</translation>
+        <source>The record of “{name}” has changes that are not saved.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This record has changes that are not saved. Discard them?</source>
-        <translation>此档案有尚未保存的修改。要放弃这些修改吗？</translation>
+        <source>This record has changes that are not saved.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save first</source>
@@ -1943,6 +2513,61 @@ Give it to the station separately from the file.</source>
     </message>
 </context>
 <context>
+    <name>PlanHeaderDialog</name>
+    <message>
+        <source>Edit the plan of {year}</source>
+        <translation>编辑{year}年工作方案</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>方案名称</translation>
+    </message>
+    <message>
+        <source>Learn/surpass</source>
+        <translation>学习/赶超</translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>对标对象</translation>
+    </message>
+    <message>
+        <source>Studied for</source>
+        <translation>学习借鉴内容</translation>
+    </message>
+    <message>
+        <source>Benchmarks</source>
+        <translation>对标对象</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Office held</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Leading group</source>
+        <translation>领导小组</translation>
+    </message>
+    <message>
+        <source>Office at</source>
+        <translation>办公室设在</translation>
+    </message>
+    <message>
+        <source>Office head</source>
+        <translation>办公室主任</translation>
+    </message>
+    <message>
+        <source>Liaison</source>
+        <translation>联络员</translation>
+    </message>
+</context>
+<context>
     <name>PlanModel</name>
     <message>
         <source>Row</source>
@@ -1963,6 +2588,108 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Reason / details</source>
         <translation>原因 / 说明</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>Work checklist and assessment</source>
+        <translation>工作清单与考核</translation>
+    </message>
+    <message>
+        <source>Plan and tasks</source>
+        <translation>方案与任务</translation>
+    </message>
+    <message>
+        <source>Monthly progress</source>
+        <translation>月调度</translation>
+    </message>
+    <message>
+        <source>Summaries, meetings, lists</source>
+        <translation>季总结·会议·清单</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>考核赋分</translation>
+    </message>
+    <message>
+        <source>Benchmark dashboard</source>
+        <translation>对标看板</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTab</name>
+    <message>
+        <source>Month {n}</source>
+        <translation>{n}月</translation>
+    </message>
+    <message>
+        <source>Report progress…</source>
+        <translation>填报月调度…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务事项</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>量化指标</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月完成情况</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>未报</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>指标值</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>报送日期</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Due on the {day}th of each month. {count} tasks for this unit.</source>
+        <translation>每月{day}日前报送。本单位共{count}项任务。</translation>
+    </message>
+    <message>
+        <source>There is no plan for this year.</source>
+        <translation>本年度还没有工作方案。</translation>
+    </message>
+    <message>
+        <source>Not reported for {month}: {units} units, {tasks} tasks</source>
+        <translation>{month}未报月调度：{units}个单位，{tasks}项任务</translation>
+    </message>
+    <message>
+        <source>Nobody owes a report for {month} (or its due day has not passed).</source>
+        <translation>{month}没有未报的月调度（或截止日未到）。</translation>
+    </message>
+    <message>
+        <source>Choose a task in the list first.</source>
+        <translation>请先在列表中选择一项任务。</translation>
     </message>
 </context>
 <context>
@@ -2003,6 +2730,10 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Export to Excel</source>
         <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Export ID and phone numbers in full</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -2279,6 +3010,125 @@ Give it to the station separately from the file.</source>
     </message>
 </context>
 <context>
+    <name>ScoresTab</name>
+    <message>
+        <source>First quarter</source>
+        <translation>第一季度</translation>
+    </message>
+    <message>
+        <source>Second quarter</source>
+        <translation>第二季度</translation>
+    </message>
+    <message>
+        <source>Third quarter</source>
+        <translation>第三季度</translation>
+    </message>
+    <message>
+        <source>Fourth quarter</source>
+        <translation>第四季度</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Start the year&apos;s scheme</source>
+        <translation>建立本年考核方案</translation>
+    </message>
+    <message>
+        <source>Manual score…</source>
+        <translation>录入评定分…</translation>
+    </message>
+    <message>
+        <source>Confirm the quarter</source>
+        <translation>确认本季度分数</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Full marks</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>计分方式</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>服务站</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Recomputed now</source>
+        <translation>现在重算</translation>
+    </message>
+    <message>
+        <source>Manual points missing</source>
+        <translation>未录入的评定分</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>指标值</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>原始分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>There is no scoring scheme for {year} yet.</source>
+        <translation>还没有{year}年的考核赋分方案。</translation>
+    </message>
+    <message>
+        <source>yes, version {v}</source>
+        <translation>是（第{v}版）</translation>
+    </message>
+    <message>
+        <source>Confirmed: the scores are frozen; a recompute that differs is shown in red.</source>
+        <translation>已确认：分数已冻结；重新计算如有差异以红色显示。</translation>
+    </message>
+    <message>
+        <source>Not confirmed: the scores follow the data.</source>
+        <translation>未确认：分数随数据变化。</translation>
+    </message>
+    <message>
+        <source>Scheme of {year}, version {v}. </source>
+        <translation>{year}年考核方案（第{v}版）。</translation>
+    </message>
+    <message>
+        <source>The year&apos;s score sums the year&apos;s data.</source>
+        <translation>年度得分按全年数据计算。</translation>
+    </message>
+    <message>
+        <source>The scheme of {year} was started from the default scheme.</source>
+        <translation>已按默认方案建立{year}年考核方案。</translation>
+    </message>
+    <message>
+        <source>The scores of {period} are confirmed and frozen.</source>
+        <translation>{period}的考核分数已确认并冻结。</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDialog</name>
     <message>
         <source>New service record</source>
@@ -2376,6 +3226,10 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Backups</source>
         <translation>数据备份</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>About</source>
@@ -2606,10 +3460,199 @@ Give it to the station separately from the file.</source>
     </message>
 </context>
 <context>
+    <name>SummaryDialog</name>
+    <message>
+        <source>Quarterly summary {quarter}</source>
+        <translation>季总结 {quarter}</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>成效</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>亮点做法</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Plans for next quarter</source>
+        <translation>下季打算</translation>
+    </message>
+</context>
+<context>
     <name>TagsEdit</name>
     <message>
         <source>Separate tags with 、 or spaces</source>
         <translation>多个标签用“、”或空格分隔</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>New task</source>
+        <translation>新增任务</translation>
+    </message>
+    <message>
+        <source>Task {number}</source>
+        <translation>任务{number}</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务事项</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>量化指标</translation>
+    </message>
+    <message>
+        <source>Target unit</source>
+        <translation>目标单位</translation>
+    </message>
+    <message>
+        <source>(typed in by the unit)</source>
+        <translation>（由责任单位填写）</translation>
+    </message>
+    <message>
+        <source>Measured by</source>
+        <translation>计算指标</translation>
+    </message>
+    <message>
+        <source>empty: the area&apos;s</source>
+        <translation>空则沿用领域的</translation>
+    </message>
+    <message>
+        <source>Leading officials</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>Year </source>
+        <translation>年份 </translation>
+    </message>
+    <message>
+        <source>Start from the template</source>
+        <translation>按模板建立方案</translation>
+    </message>
+    <message>
+        <source>Copy last year&apos;s plan</source>
+        <translation>复制上年方案</translation>
+    </message>
+    <message>
+        <source>Edit plan…</source>
+        <translation>编辑方案…</translation>
+    </message>
+    <message>
+        <source>Edit area…</source>
+        <translation>编辑领域…</translation>
+    </message>
+    <message>
+        <source>New task…</source>
+        <translation>新增任务…</translation>
+    </message>
+    <message>
+        <source>Edit task…</source>
+        <translation>编辑任务…</translation>
+    </message>
+    <message>
+        <source>Confirm completed…</source>
+        <translation>确认完成…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务事项</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>量化指标</translation>
+    </message>
+    <message>
+        <source>Leading officials</source>
+        <translation>牵头领导</translation>
+    </message>
+    <message>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>There is no plan for {year} yet.</source>
+        <translation>还没有{year}年的工作方案。</translation>
+    </message>
+    <message>
+        <source>Start it from the built-in template (the 2022 plan) or copy last year&apos;s plan.</source>
+        <translation>可按内置模板（2022年方案）建立，或复制上年方案。</translation>
+    </message>
+    <message>
+        <source>The bureau makes the plan; it arrives with the next bundle from the bureau.</source>
+        <translation>工作方案由事务局制定，随事务局的下一个数据包到达本站。</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>全部领域</translation>
+    </message>
+    <message>
+        <source>Benchmarks: {list}</source>
+        <translation>对标对象：{list}</translation>
+    </message>
+    <message>
+        <source>Leading group: {list}</source>
+        <translation>领导小组：{list}</translation>
+    </message>
+    <message>
+        <source>Office head: {head}  Liaison: {liaison}</source>
+        <translation>办公室主任：{head}  联络员：{liaison}</translation>
+    </message>
+    <message>
+        <source>{count} tasks, {late} late</source>
+        <translation>共{count}项任务，滞后{late}项</translation>
+    </message>
+    <message>
+        <source>The plan of {year} was started from the template.</source>
+        <translation>已按模板建立{year}年工作方案。</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s plan was copied to {year}.</source>
+        <translation>已将上年方案复制为{year}年方案。</translation>
+    </message>
+    <message>
+        <source>Choose a task in the list first.</source>
+        <translation>请先在列表中选择一项任务。</translation>
     </message>
 </context>
 <context>
@@ -2872,8 +3915,16 @@ Give it to the station separately from the file.</source>
         <translation>本月新建档</translation>
     </message>
     <message>
+        <source>Changes for the bureau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last backup</source>
         <translation>最近备份</translation>
+    </message>
+    <message>
+        <source>Export a bundle…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name</source>
@@ -2924,6 +3975,10 @@ Give it to the station separately from the file.</source>
         <translation>没有到期或逾期的事项。</translation>
     </message>
     <message>
+        <source>The program backs up every day after log-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Resolve them under “Data exchange”.</source>
         <translation>请在“数据交换”中处理。</translation>
     </message>
@@ -2932,12 +3987,16 @@ Give it to the station separately from the file.</source>
         <translation>没有待处理的事项。</translation>
     </message>
     <message>
-        <source>Confirmed by the bureau up to {date}</source>
-        <translation>已由事务局确认至 {date}</translation>
+        <source>{count} changes have not reached the bureau yet:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The bureau has not confirmed any bundle yet.</source>
-        <translation>事务局尚未确认任何数据包。</translation>
+        <source>The bureau has every change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bureau confirmed up to {date}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>; {count} conflicts to resolve</source>
@@ -2958,10 +4017,6 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Conflicts and duplicates to resolve</source>
         <translation>待解决的冲突与重复人员</translation>
-    </message>
-    <message>
-        <source>Changes not yet confirmed by the bureau</source>
-        <translation>尚未经事务局确认的修改</translation>
     </message>
     <message>
         <source>Today is {date}</source>
@@ -3004,6 +4059,13 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Why are the full numbers needed? Choose or type a reason (it is recorded):</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

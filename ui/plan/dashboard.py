@@ -128,15 +128,13 @@ class Dashboard(PlanTab):
             rows = [{**r, "rank": data.ranks.get(r["station_code"])} for r in data.rows]
             rows.append({**data.total, "station_name": self.tr("Banner total"), "station_code": None})
             self.table.show_rows(rows)
-            self.caption.setText(self.tr("{period}, {count} stations, {before}. Changes in brackets; click a figure "
-                                         "for the records behind it.").format(period=data.period.label,
-                                                                              count=len(data.rows), before=before))
+            caption = self.tr("{period}, {count} stations, {before}. Changes in brackets; click a figure for the records behind it.")
+            self.caption.setText(caption.format(period=data.period.label, count=len(data.rows), before=before))
         else:
             self.table.show_rows(self._station_rows(data))
             shared = "、".join(f"{r['rank']}. {r['station_name']} {r['score']:g}" for r in data.shared_ranks)
             note = (self.tr("The bureau published the comparison; rank {rank}.").format(rank=data.rank or "—")
-                    if data.published else self.tr("The bureau has not yet published the banner's comparison for "
-                                                   "this period."))
+                    if data.published else self.tr("The bureau has not yet published the banner's comparison for this period."))
             self.caption.setText(f"{data.period.label}，{before}。{note}" + (f" {shared}" if shared else ""))
         self._draw_figure()
         self._draw_progress()
