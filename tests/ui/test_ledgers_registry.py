@@ -33,6 +33,7 @@ def test_export_writes_only_the_people_the_search_shows(qtbot, page, people, tmp
     target = tmp_path / "名单"
     monkeypatch.setattr("ui.ledgers.registry_actions.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), "Excel (*.xlsx)"))
+    monkeypatch.setattr("ui.ledgers.registry_actions.ask_reason", lambda *a: "报送上级")  # the head says why
     with qtbot.waitSignal(page.list_page.transfer.exported, timeout=10000) as blocker:
         page.list_page.transfer.export_button.click()
     assert blocker.args[0].name == "名单.xlsx"

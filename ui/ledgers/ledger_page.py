@@ -33,6 +33,7 @@ from ui.ledgers.closing import PeriodClosing
 from ui.ledgers.pdf_preview import PdfPreview
 from ui.ledgers.period_picker import PeriodPicker
 from ui.ledgers.printing import drive_here, prepare_printer, print_pages
+from ui.reason_dialog import ask_reason
 from ui.tasks import run_task
 
 # Which filters a ledger honours, until the catalog says so itself (a `filters` attribute wins).
@@ -276,7 +277,12 @@ class LedgerPage(QWidget):
         self._serial += 1
         out = Path(self._workdir.name) / f"{kind}-{self._serial}.pdf"
 
-        job = render_ledger(kind, period, out, options, actor=actor, prepared_by=actor.display_name)
+        reason = None
+        if options.full_id:  # full numbers on paper: a reason for the audit trail, or nothing is printed
+            reason = ask_reason(self, self.tr("Print ID numbers in full"))
+            if reason is None:
+                return
+        job = render_ledger(kind, period, out, options, actor=actor, prepared_by=actor.display_name, reason=reason)
         self.generate_button.setEnabled(False)
         self.pending = (kind, title, period, options)
         self.job = run_task(self, job, label=self.tr("Generating {title}…").format(title=title),

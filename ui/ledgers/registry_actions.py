@@ -17,9 +17,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
 from ledgers.xlsx_export import export_people
+from models.permissions import allowed
 from models.registry_search import PersonQuery
 from ui.ledgers.import_wizard import RosterImportWizard
 from ui.messages import show_error
+from ui.reason_dialog import ask_reason
 from ui.tasks import run_task
 
 
@@ -43,15 +45,20 @@ class RegistryTransfer(QObject):
     def choose_export_path(self) -> None:
         default = f"人员名单_{dt.date.today().isoformat()}.xlsx"
         path, _ = QFileDialog.getSaveFileName(self.widget, self.tr("Export to Excel"), default, "Excel (*.xlsx)")
-        if path:
-            self.export_to(Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx"))
+        if not path:
+            return
+        reason = None
+        if allowed(self.ctx.actor, "print_full_id"):  # cancelled: the numbers are exported masked
+            reason = ask_reason(self.widget, self.tr("Export ID and phone numbers in full"))
+        self.export_to(Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx"), reason=reason)
 
-    def export_to(self, path: Path) -> None:
-        """Every person the list's filter matches (not only the rows loaded), on the worker thread."""
-        query, full_id = self.query(), self.ctx.sees_full_id_numbers
-
+    def export_to(self, path: Path, *, reason: str | None = None) -> None:
+        """Every person the list's filter matches (not only the rows loaded), on the worker thread;
+        numbers in full only with a reason (models.privacy), masked otherwise. Audited either way."""
+        query, actor = self.query(), self.ctx.actor
         self.export_button.setEnabled(False)
-        run_task(self.widget, export_people(path, query, full_id=full_id), label=self.tr("Exporting…"), on_done=self._exported, on_error=self._failed)
+        run_task(self.widget, export_people(path, query, full_id=reason is not None, actor=actor, reason=reason),
+                 label=self.tr("Exporting…"), on_done=self._exported, on_error=self._failed)
 
     def _exported(self, path) -> None:
         self.export_button.setEnabled(True)
