@@ -64,7 +64,7 @@ class TasksTab(PlanTab):
                                self.new_task_button, self.edit_task_button, self.confirm_button)
 
         self.areas = QListWidget()
-        self.areas.setMaximumWidth(180)
+        self.areas.setMaximumWidth(170)
         self.areas.currentRowChanged.connect(lambda _r: self._filter())
         self.table = RowsTable([
             Column(self.tr("No."), "number", number=True),
@@ -93,6 +93,8 @@ class TasksTab(PlanTab):
         split.addWidget(self.table)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        split.setSizes([150, 2000])  # the area list is narrow; the tasks take the rest
+        self.table.horizontalHeader().setMaximumSectionSize(260)  # long unit lists leave the 事项 room
         layout = page_layout(self)
         layout.addLayout(top)
         layout.addWidget(self.head)
