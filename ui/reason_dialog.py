@@ -6,6 +6,7 @@ The reason goes with the act into the audit trail; the domain refuses full numbe
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from models.privacy import REASONS
@@ -13,7 +14,8 @@ from models.privacy import REASONS
 
 def ask_reason(parent: QWidget, what: str) -> str | None:
     text, ok = QInputDialog.getItem(
-        parent, what, parent.tr("Why are the full numbers needed? Choose or type a reason (it is recorded):"),
+        parent, what, QCoreApplication.translate(
+            "ReasonDialog", "Why are the full numbers needed? Choose or type a reason (it is recorded):"),
         list(REASONS), 0, True)
     text = " ".join((text or "").split())
     return text if ok and text else None

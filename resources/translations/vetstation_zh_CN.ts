@@ -277,82 +277,82 @@ Deactivate it?</source>
     <name>AuditSection</name>
     <message>
         <source>Only the station head and the bureau see the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计记录只有站长和事务局可以查看。</translation>
     </message>
     <message>
         <source>Login name</source>
-        <translation type="unfinished">登录名</translation>
+        <translation>登录名</translation>
     </message>
     <message>
         <source>All actions</source>
-        <translation type="unfinished"></translation>
+        <translation>全部动作</translation>
     </message>
     <message>
         <source>Record id or file name</source>
-        <translation type="unfinished"></translation>
+        <translation>档案编号或文件名</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished">显示</translation>
+        <translation>查询</translation>
     </message>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished">至</translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>{count} entries</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {count} 条</translation>
     </message>
     <message>
         <source>Lock-out and idle lock on this PC</source>
-        <translation type="unfinished"></translation>
+        <translation>本机的账号锁定和无操作锁屏</translation>
     </message>
     <message>
         <source>Wrong passwords in a row before the account locks</source>
-        <translation type="unfinished"></translation>
+        <translation>连续输错几次密码锁定账号</translation>
     </message>
     <message>
         <source>Minutes an account stays locked</source>
-        <translation type="unfinished"></translation>
+        <translation>账号锁定多少分钟</translation>
     </message>
     <message>
         <source>Idle minutes before the window locks</source>
-        <translation type="unfinished"></translation>
+        <translation>无操作多少分钟后锁屏</translation>
     </message>
     <message>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>保存设置</translation>
     </message>
     <message>
         <source>Saved. The idle time applies from the next log-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。锁屏时间从下次登录起生效。</translation>
     </message>
 </context>
 <context>
     <name>AuditTableModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>账号</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">处理</translation>
+        <translation>动作</translation>
     </message>
     <message>
         <source>Record or file</source>
-        <translation type="unfinished"></translation>
+        <translation>档案或文件</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">说明</translation>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -1880,23 +1880,23 @@ Give it to the station separately from the file.</source>
     <name>LockCover</name>
     <message>
         <source>Locked: {name} was away</source>
-        <translation type="unfinished"></translation>
+        <translation>已锁屏：{name}暂时离开</translation>
     </message>
     <message>
         <source>Enter the password to carry on; what you typed is still there. Someone else can log in instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入密码继续工作，已填写的内容都还在。也可以由其他人用自己的账号登录。</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished">用户名</translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">密码</translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +2698,10 @@ Give it to the station separately from the file.</source>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>Why are the full numbers needed? Choose or type a reason (it is recorded):</source>
+        <translation>为什么需要完整号码？请选择或填写理由（将记入审计记录）：</translation>
+    </message>
 </context>
 <context>
     <name>RecordDialog</name>
@@ -2733,7 +2737,7 @@ Give it to the station separately from the file.</source>
     </message>
     <message>
         <source>Export ID and phone numbers in full</source>
-        <translation type="unfinished"></translation>
+        <translation>导出完整的身份证号码和电话</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -3229,7 +3233,7 @@ Give it to the station separately from the file.</source>
     </message>
     <message>
         <source>Audit</source>
-        <translation type="unfinished"></translation>
+        <translation>审计</translation>
     </message>
     <message>
         <source>About</source>
@@ -4059,13 +4063,6 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Why are the full numbers needed? Choose or type a reason (it is recorded):</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
