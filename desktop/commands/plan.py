@@ -21,18 +21,18 @@ Wiring (desktop/cli.py): `add_plan_parser(sub)` in build_parser, and in _dispatc
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 
 from models.base import to_json_value
 from models.bureau_settings import get_setting, set_setting
 from models.errors import ValidationError
 from models.installation import Installation
-from models.plan import LIST_KINDS, LIST_STATES, PlanArea, TaskAssignment
+from models.plan import LIST_KINDS, LIST_STATES, PlanArea
 from models.plan_edit import get_plan
 from models.plan_lists import list_items
 from models.plan_progress import report_progress
-from models.plan_status import STATUS_LABELS, assignment_statuses, missing_reports, task_statuses
+from models.plan_rows import task_rows
+from models.plan_status import missing_reports
 from models.plan_tasks import add_task, confirm_done, find_task, tasks_of
 from models.plan_template import copy_plan, start_plan_from_template
 from models.plan_units import unit_names
@@ -148,30 +148,24 @@ def _area(plan_id: str, key: str) -> PlanArea:
     raise ValidationError({"area": f"没有序号或名称为「{key}」的工作领域（1–{len(areas)}）"})
 
 
-def task_rows(year: int | None = None, *, unit_code: str | None = None, on: dt.date | None = None) -> list[dict]:
-    """The plan's tasks as plain rows (at a station pass its unit: only its tasks, its part's status)."""
+TASK_KEYS = ("id", "number", "year", "area", "title", "target_value", "target_unit", "indicator", "leaders", "deadline",
+             "status", "status_label", "units")
+UNIT_KEYS = ("code", "name", "status", "status_label", "done_on")
+
+
+def cli_task_rows(year: int | None = None, *, unit_code: str | None = None) -> list[dict]:
+    """The plan's tasks as JSON-ready rows (models.plan_rows.task_rows, the keys the CLI has always printed)."""
     plan = get_plan(year)
-    names = unit_names()
-    statuses = task_statuses(plan.id, on=on, unit_code=unit_code)
-    parts = assignment_statuses(plan_id=plan.id, on=on, unit_code=unit_code)
-    units: dict[str, list] = {}
-    for a in TaskAssignment.live().where(TaskAssignment.id.in_(list(parts))).order_by(TaskAssignment.created_at):
-        units.setdefault(a.task_id, []).append({
-            "code": a.unit_code, "name": names.get(a.unit_code, a.unit_code), "status": parts[a.id],
-            "status_label": STATUS_LABELS[parts[a.id]], "done_on": to_json_value(a.done_on)})
-    rows = []
-    for task in tasks_of(plan.id, unit_code=unit_code):
-        rows.append({"id": task.id, "number": task.number, "year": plan.year, "area": task.area.name,
-                     "title": task.title, "target_value": task.target_value, "target_unit": task.target_unit,
-                     "indicator": task.indicator, "leaders": task.leaders, "deadline": task.deadline.isoformat(),
-                     "status": statuses[task.id], "status_label": STATUS_LABELS[statuses[task.id]],
-                     "units": units.get(task.id, [])})
-    return rows
+    out = []
+    for row in task_rows(plan, unit_code=unit_code):
+        row = {**row, "year": plan.year, "units": [{k: to_json_value(u[k]) for k in UNIT_KEYS} for u in row["units"]]}
+        out.append({k: to_json_value(row[k]) if k != "units" else row[k] for k in TASK_KEYS})
+    return out
 
 
 def show_tasks(args) -> int:
     inst = Installation.get_current()
-    rows = task_rows(args.year, unit_code=None if inst.is_bureau else inst.station_code)
+    rows = cli_task_rows(args.year, unit_code=None if inst.is_bureau else inst.station_code)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
