@@ -123,12 +123,22 @@ def step_former_origins() -> None:
             db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT '[]'")
 
 
+def step_indicator_indexes() -> None:
+    """The 对标 indicators at county scale (issue 10): a case's or card's latest step by a day is one
+    backward step through its events in (case, on, created_at, id) order, read from the index alone."""
+    db.execute_sql('CREATE INDEX IF NOT EXISTS aid_event_latest ON aid_event (case_id, "on", created_at, id, step, '
+                   'deleted_at)')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS card_event_latest ON card_event (card_id, "on", created_at, id, step, '
+                   'deleted_at)')
+
+
 STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes,
          step_person_village_text,
          step_work_plan,
          step_scoring,
          step_accounts_audit,
-         step_former_origins]
+         step_former_origins,
+         step_indicator_indexes]
 SCHEMA_VERSION = len(STEPS)
 
 
