@@ -20,7 +20,6 @@ Wiring (desktop/cli.py): `add_plan_parser(sub)` in build_parser, and in _dispatc
 """
 from __future__ import annotations
 
-import argparse
 import json
 
 from models.base import to_json_value

@@ -5,11 +5,15 @@ change from the previous period; every figure opens the records behind it.
     board.loaded                                  # the figures are on screen (read on the worker thread)
     board.open_figure("visit_rate", "150626100")  # the drill-down: BehindDialog listing the records
     board.record_requested / person_requested / task_requested   # a record chosen in the drill-down
+    board.publish()                               # the bureau: every station receives its comparison (scoring)
+    board.edit_settings()                         # the bureau: 月调度 due day, whether stations see the ranks
 
 At the bureau: one row per station (and the banner's total), one column per figure (DASHBOARD_KEYS),
 each cell "value (change)"; charts of a chosen figure (this period against the previous one) and of task
 progress. At a station: its own figures against the previous period, the banner's average as the bureau
 published it, and the plan's targets; other stations' ranks only where the bureau shares them.
+Publishing is one action for the period on screen (models.scoring.publish_comparison); the line above
+the table says when it was last published and what the stations see.
 """
 from __future__ import annotations
 
@@ -17,13 +21,20 @@ from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCh
                               QValueAxis)
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
+                               QVBoxLayout)
 
+from models.fields import local_display
 from models.indicators import INDICATORS
 from models.periods import Period
+from models.permissions import allowed
+from models.scoring import publish_comparison
 from ui.ledgers.period_picker import PeriodPicker
 from ui.plan.common import STATUS_COLOURS, Column, PlanTab, RowsTable, change_text, figure_text, page_layout
 from ui.plan.reading import DASHBOARD_KEYS, read_behind, read_dashboard
+from ui.plan.settings_dialog import PlanSettingsDialog
+from ui.registry.field_grid import MessageLine
+from ui.registry.operations import run_write
 from ui.tasks import run_task
 
 CHART_KEYS = [k for k in DASHBOARD_KEYS if k not in ("tasks_assigned",)]
@@ -46,6 +57,8 @@ class Dashboard(PlanTab):
     person_requested = Signal(str)
     task_requested = Signal(str)
     drilled = Signal(object)  # the BehindDialog, once its records are listed
+    published = Signal(str)  # the sentence saying what was published (after ctx.announce)
+    refused = Signal(str)  # the domain's sentence when publishing is refused
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -97,6 +110,25 @@ class Dashboard(PlanTab):
         top.addWidget(chart_label, 0, Qt.AlignBottom)
         top.addWidget(self.figure, 0, Qt.AlignBottom)
         top.addStretch(1)
+        self.message = MessageLine()
+        self.publish_note = QLabel()
+        self.publish_note.setObjectName("figureNote")
+        self.publish_note.setWordWrap(True)
+        self.publish_button = QPushButton(self.tr("Publish to the stations"))
+        self.publish_button.setToolTip(self.tr("Each station receives its own figures for this period against the "
+                                               "banner's average, with the next bundle."))
+        self.publish_button.clicked.connect(self.publish)
+        self.settings_button = QPushButton(self.tr("Plan settings…"))
+        self.settings_button.clicked.connect(self.edit_settings)
+        self.may_publish = self.bureau and allowed(ctx.actor, "scoring")
+        self.may_set = self.bureau and allowed(ctx.actor, "plan_edit")
+        publishing = QHBoxLayout()
+        publishing.addWidget(self.publish_note, 1)
+        publishing.addWidget(self.publish_button)
+        publishing.addWidget(self.settings_button)
+        self.publish_button.setVisible(self.may_publish)
+        self.settings_button.setVisible(self.may_set)
+        self.publish_note.setVisible(self.bureau)
         body = QSplitter(Qt.Vertical)
         body.addWidget(self.table)
         body.addWidget(charts)
@@ -106,6 +138,9 @@ class Dashboard(PlanTab):
         layout = page_layout(self)
         layout.addLayout(top)
         layout.addWidget(self.caption)
+        if self.bureau:
+            layout.addLayout(publishing)
+        layout.addWidget(self.message)
         layout.addWidget(self.problem)
         layout.addWidget(body, 1)
         self.dialog = None
@@ -130,6 +165,7 @@ class Dashboard(PlanTab):
             self.table.show_rows(rows)
             caption = self.tr("{period}, {count} stations, {before}. Changes in brackets; click a figure for the records behind it.")
             self.caption.setText(caption.format(period=data.period.label, count=len(data.rows), before=before))
+            self.publish_note.setText(self._publish_note(data))
         else:
             self.table.show_rows(self._station_rows(data))
             shared = "、".join(f"{r['rank']}. {r['station_name']} {r['score']:g}" for r in data.shared_ranks)
@@ -138,6 +174,60 @@ class Dashboard(PlanTab):
             self.caption.setText(f"{data.period.label}，{before}。{note}" + (f" {shared}" if shared else ""))
         self._draw_figure()
         self._draw_progress()
+
+    def _publish_note(self, data) -> str:
+        if data.last_published is None:
+            said = self.tr("Not yet published to the stations for {period}.").format(period=data.period.label)
+        else:
+            when, who = data.last_published
+            said = self.tr("Published to the stations on {when} by {who}.").format(when=local_display(when), who=who)
+        return f"{said} {self._what_stations_see(data.period, data.ranks_shared)}"
+
+    def _what_stations_see(self, period: Period, shared: bool) -> str:
+        if period.kind == "month":
+            return self.tr("Each station sees its own figures and the banner's average.")
+        if shared:
+            return self.tr("Each station sees its own figures, the banner's average and every station's score and rank.")
+        return self.tr("Each station sees its own figures, the banner's average and its own rank; "
+                       "the other stations' scores and ranks are not shown (plan settings).")
+
+    # -- acting (the bureau) ------------------------------------------------------------------------------
+    def publish(self) -> None:
+        """Publish the period on screen to every station, in one action; the result is said in one line."""
+        if not self.may_publish:
+            return
+        period, actor = self.picker.period(), self.ctx.actor
+        self.message.show_problem(None)
+
+        def job():
+            from models.bureau_settings import get_setting
+
+            changes = publish_comparison(period, actor=actor)
+            count = len({rid for table, rid in changes.created + changes.updated if table == "published_comparison"})
+            return changes, count, bool(get_setting("stations_see_ranks"))
+
+        def finished(outcome):
+            if not outcome.ok:
+                self.message.show_problem(outcome.error.message)
+                self.refused.emit(outcome.error.message)
+                return
+            changes, count, shared = outcome.value
+            sentence = self.tr("The comparison for {period} was published to {count} stations; they receive it with "
+                               "their next bundle.").format(period=period.label, count=count)
+            sentence += " " + self._what_stations_see(period, shared)
+            self.message.show_info(sentence)
+            self.ctx.announce(changes)
+            self.published.emit(sentence)
+
+        run_write(self, job, on_done=finished)
+
+    def edit_settings(self):
+        if not self.may_set or self.data is None:
+            return None
+        dialog = PlanSettingsDialog(self.ctx, self.data.settings, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def _cell(self, row: dict, code: str) -> str:
         text = figure_text(code, row.get(code))

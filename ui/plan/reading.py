@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from models.bureau_settings import get_setting
+from models.bureau_settings import SETTINGS, get_setting
 from models.errors import NotFound
-from models.indicators import INDICATORS, indicator_rows, records_behind, total_row
+from models.indicators import INDICATORS, indicator_rows_of, records_behind, total_row
 from models.installation import Installation
 from models.periods import Period
 from models.plan import TABLES as PLAN_MODELS
@@ -24,7 +24,7 @@ from models.plan_rows import areas_of, behind_lines, progress_sheet, target_text
 from models.plan_status import missing_reports
 from models.plan_units import unit_choices, unit_names
 from models.scoring import TABLES as SCORE_MODELS
-from models.scoring import compute_scores, find_scheme, published
+from models.scoring import PublishedComparison, compute_scores, find_scheme, published
 from models.write import OpChanges
 
 PLAN_TABLES = frozenset({m._meta.table_name for m in (*PLAN_MODELS, *SCORE_MODELS)} | {"bureau_setting"})
@@ -58,11 +58,16 @@ class PlanView:
     areas: list = field(default_factory=list)
     tasks: list[dict] = field(default_factory=list)
     units: list[tuple[str, str]] = field(default_factory=list)
+    settings: dict = field(default_factory=dict)   # the bureau's settings (models.bureau_settings), by key
+
+
+def plan_settings() -> dict:
+    return {key: get_setting(key) for key in SETTINGS}
 
 
 def read_plan(year: int, unit_code: str | None = None) -> PlanView:
     plan = find_plan(year)
-    view = PlanView(year, plan, plan_years(), units=unit_choices())
+    view = PlanView(year, plan, plan_years(), units=unit_choices(), settings=plan_settings())
     if plan is None:
         return view
     view.benchmarks = list(PlanBenchmark.live().where(PlanBenchmark.plan == plan.id).order_by(PlanBenchmark.position))
@@ -157,21 +162,29 @@ class DashboardData:
     shared_ranks: list[dict] = field(default_factory=list)  # other stations' ranks, when the bureau allows
     targets: dict[str, str] = field(default_factory=dict)   # indicator code → the plan's target text
     published: bool = False
+    # at the bureau: the last publication of this period ((when, by whom) or None) and what stations see
+    last_published: tuple[str, str] | None = None
+    ranks_shared: bool = False
+    settings: dict = field(default_factory=dict)
 
 
 def read_dashboard(period: Period, *, today: dt.date | None = None) -> DashboardData:
     inst = Installation.get_current()
     previous = previous_period(period)
-    rows = indicator_rows(period, today=today)
-    before_rows = indicator_rows(previous, today=today, with_score=find_scheme(previous.start.year) is not None)
+    rows, before_rows = indicator_rows_of([period, previous], today=today)  # one pass over the casework
     before = {r["station_code"]: r for r in before_rows}
     before["total"] = total_row(before_rows)
     scores = [r["score"] for r in rows if r["score"] is not None]
     # 1, 2, 2, 4: equal scores share a rank (as models.scoring ranks them)
     ranks = {r["station_code"]: 1 + sum(s > r["score"] for s in scores) for r in rows if r["score"] is not None}
     data = DashboardData(period, previous, inst.is_bureau, rows, total_row(rows), before, ranks,
-                         targets=_targets(period.start.year))
-    if not inst.is_bureau:
+                         targets=_targets(period.start.year), settings=plan_settings())
+    data.ranks_shared = bool(data.settings.get("stations_see_ranks"))
+    if inst.is_bureau:
+        last = (PublishedComparison.live().where(PublishedComparison.period == period.code)
+                .order_by(PublishedComparison.published_at.desc()).first())
+        data.last_published = (last.published_at, last.published_by) if last is not None else None
+    else:
         sent = published(period, inst.station_code)
         if sent is not None:
             data.published, data.average, data.rank, data.shared_ranks = True, sent.average, sent.rank, sent.ranks

@@ -2,7 +2,7 @@
 with a reason; confirming (freezing) a quarter, and what a recompute would change since.
 
     tab = ScoresTab(ctx); tab.set_period("2026Q4"); tab.refresh()
-    tab.start_scheme(); tab.enter_manual(); tab.confirm()
+    tab.start_scheme(); tab.edit_scheme(); tab.enter_manual(); tab.confirm()
 
 Writing is the bureau's (models.scoring refuses anything else); a station sees its own computed score.
 """
@@ -13,12 +13,14 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter
 
+from models.indicators import INDICATORS
 from models.periods import Period
 from models.permissions import allowed
 from models.scoring import KINDS, confirm_quarter, start_scheme
 from ui.plan.common import STATUS_COLOURS, Column, PlanTab, RowsTable, figure_text, page_layout
 from ui.plan.dialogs import ManualScoreDialog
 from ui.plan.reading import read_scores, touched
+from ui.plan.scheme_dialog import SchemeDialog
 from ui.registry.field_grid import MessageLine
 from ui.registry.operations import run_write
 
@@ -52,6 +54,8 @@ class ScoresTab(PlanTab):
         self.message = MessageLine()
         self.scheme_button = QPushButton(self.tr("Start the year's scheme"))
         self.scheme_button.clicked.connect(self.start_scheme)
+        self.edit_scheme_button = QPushButton(self.tr("Edit the scheme…"))
+        self.edit_scheme_button.clicked.connect(self.edit_scheme)
         self.manual_button = QPushButton(self.tr("Manual score…"))
         self.manual_button.clicked.connect(self.enter_manual)
         self.confirm_button = QPushButton(self.tr("Confirm the quarter"))
@@ -75,7 +79,7 @@ class ScoresTab(PlanTab):
         top = QHBoxLayout()
         top.addWidget(self.year)
         top.addWidget(self.quarter)
-        for button in (self.scheme_button, self.manual_button, self.confirm_button):
+        for button in (self.scheme_button, self.edit_scheme_button, self.manual_button, self.confirm_button):
             button.setVisible(self.editable)
             top.addWidget(button)
         top.addStretch(1)
@@ -118,7 +122,8 @@ class ScoresTab(PlanTab):
             self.detail.show_rows([])
         else:
             self.items.show_rows([{**i, "max_points": points(i["max_points"]), "weight": points(i["weight"]),
-                                   "how": KINDS[i["kind"]] + (f"：{i['indicator']}" if i["kind"] == "indicator" else "")}
+                                   "how": KINDS[i["kind"]] + (f"：{INDICATORS[i['indicator']].label}"
+                                                              if i["kind"] == "indicator" else "")}
                                   for i in scheme.items])
             rows = []
             for r in board.rows:
@@ -139,6 +144,7 @@ class ScoresTab(PlanTab):
         has = scheme is not None
         quarter = self.quarter.currentData() is not None
         self.scheme_button.setVisible(self.editable and not has)
+        self.edit_scheme_button.setVisible(self.editable and has)
         self.manual_button.setVisible(self.editable and has and quarter)
         self.confirm_button.setVisible(self.editable and has and quarter and board is not None and not board.confirmed)
 
@@ -184,13 +190,21 @@ class ScoresTab(PlanTab):
 
         self._write(job, self.tr("The scores of {period} are confirmed and frozen.").format(period=period.label))
 
+    def edit_scheme(self):
+        if self.scheme is None:
+            return None
+        return self._open(SchemeDialog(self.ctx, self.scheme, self))
+
     def enter_manual(self):
         if self.scheme is None or self.board is None:
             return None
         row = self.scores.current_row()
         stations = [(r.station_code, r.station_name) for r in self.board.rows]
-        dialog = ManualScoreDialog(self.ctx, self.period().code, self.scheme, stations,
-                                   row["station_code"] if row else None, self)
+        return self._open(ManualScoreDialog(self.ctx, self.period().code, self.scheme, stations,
+                                            row["station_code"] if row else None, self))
+
+    def _open(self, dialog):
+        self.message.show_problem(None)
         dialog.saved.connect(lambda _id: self.saved.emit())
         self.dialog = dialog
         dialog.open()

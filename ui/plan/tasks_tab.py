@@ -3,6 +3,7 @@
     tab = TasksTab(ctx); tab.set_year(2027); tab.refresh()
     tab.start_from_template() / tab.copy_last_year()     # the bureau, when the year has no plan yet
     tab.select_task(task_id)
+    tab.edit_settings()       # the bureau: 月调度 due day, whether stations see every station's rank
 
 At the bureau everything is editable through the dialogs of ui/plan/dialogs.py; at a station the plan is
 read-only and the list shows the tasks given to the station, with the status of its own part.
@@ -20,6 +21,7 @@ from models.plan_template import copy_plan, start_plan_from_template
 from ui.plan.common import Column, PlanTab, RowsTable, leader_names, page_layout, status_colour
 from ui.plan.dialogs import AreaDialog, ConfirmDoneDialog, PlanHeaderDialog, TaskDialog
 from ui.plan.reading import own_unit, read_plan, touched
+from ui.plan.settings_dialog import PlanSettingsDialog
 from ui.registry.field_grid import MessageLine
 from ui.registry.operations import run_write
 
@@ -60,6 +62,8 @@ class TasksTab(PlanTab):
         self.edit_task_button.clicked.connect(self.edit_task)
         self.confirm_button = QPushButton(self.tr("Confirm completed…"))
         self.confirm_button.clicked.connect(self.confirm_task)
+        self.settings_button = QPushButton(self.tr("Plan settings…"))
+        self.settings_button.clicked.connect(self.edit_settings)
         self.bureau_buttons = (self.start_button, self.copy_button, self.edit_plan_button, self.edit_area_button,
                                self.new_task_button, self.edit_task_button, self.confirm_button)
 
@@ -88,6 +92,7 @@ class TasksTab(PlanTab):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
+        buttons.addWidget(self.settings_button)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(self.areas)
         split.addWidget(self.table)
@@ -170,6 +175,7 @@ class TasksTab(PlanTab):
                                         and self.year.value() - 1 in self.view.years)
             for button in self.bureau_buttons[2:]:
                 button.setVisible(has_plan)
+        self.settings_button.setVisible(self.editable and self.view is not None)
 
     def current_area(self):
         item = self.areas.currentItem()
@@ -228,6 +234,11 @@ class TasksTab(PlanTab):
             self.message.show_problem(self.tr("Choose a task in the list first."))
             return None
         return self._open(ConfirmDoneDialog(self.ctx, row, self))
+
+    def edit_settings(self):
+        if self.view is None:
+            return None
+        return self._open(PlanSettingsDialog(self.ctx, self.view.settings, self))
 
     def _open(self, dialog):
         self.message.show_problem(None)
