@@ -777,6 +777,18 @@ Restore this backup now?</source>
         <translation>图表：</translation>
     </message>
     <message>
+        <source>Publish to the stations</source>
+        <translation>发布给服务站</translation>
+    </message>
+    <message>
+        <source>Each station receives its own figures for this period against the banner&apos;s average, with the next bundle.</source>
+        <translation>各服务站在下次收到的数据包中看到本期本站数据与全旗平均值的对比。</translation>
+    </message>
+    <message>
+        <source>Plan settings…</source>
+        <translation>方案设置…</translation>
+    </message>
+    <message>
         <source>compared with {period}</source>
         <translation>与{period}相比</translation>
     </message>
@@ -797,8 +809,36 @@ Restore this backup now?</source>
         <translation>事务局尚未发布本期的全旗对标情况。</translation>
     </message>
     <message>
-        <source>Tasks: done, late, under way</source>
-        <translation>任务：已完成、滞后、推进中</translation>
+        <source>Not yet published to the stations for {period}.</source>
+        <translation>{period}的对标情况尚未发布给服务站。</translation>
+    </message>
+    <message>
+        <source>Published to the stations on {when} by {who}.</source>
+        <translation>已于{when}由{who}发布给服务站。</translation>
+    </message>
+    <message>
+        <source>Each station sees its own figures and the banner&apos;s average.</source>
+        <translation>各站看到本站数据和全旗平均值。</translation>
+    </message>
+    <message>
+        <source>Each station sees its own figures, the banner&apos;s average and every station&apos;s score and rank.</source>
+        <translation>各站看到本站数据、全旗平均值以及各站得分和排名。</translation>
+    </message>
+    <message>
+        <source>Each station sees its own figures, the banner&apos;s average and its own rank; the other stations&apos; scores and ranks are not shown (plan settings).</source>
+        <translation>各站看到本站数据、全旗平均值和本站名次，看不到其他站的得分和排名（见方案设置）。</translation>
+    </message>
+    <message>
+        <source>The comparison for {period} was published to {count} stations; they receive it with their next bundle.</source>
+        <translation>{period}的对标情况已发布给{count}个服务站，各站在下次收到数据包后看到。</translation>
+    </message>
+    <message>
+        <source>Tasks: done, late, open</source>
+        <translation>任务：已完成、滞后、未完成</translation>
+    </message>
+    <message>
+        <source>Open, not late</source>
+        <translation>未完成（未滞后）</translation>
     </message>
     <message>
         <source>Done</source>
@@ -807,10 +847,6 @@ Restore this backup now?</source>
     <message>
         <source>Late</source>
         <translation>滞后</translation>
-    </message>
-    <message>
-        <source>Under way</source>
-        <translation>推进中</translation>
     </message>
 </context>
 <context>
@@ -2618,6 +2654,25 @@ Give it to the station separately from the file.</source>
     </message>
 </context>
 <context>
+    <name>PlanSettingsDialog</name>
+    <message>
+        <source>Work plan settings</source>
+        <translation>工作方案设置</translation>
+    </message>
+    <message>
+        <source>Monthly report due on day</source>
+        <translation>月调度截止日（每月几日）</translation>
+    </message>
+    <message>
+        <source>Stations also see every station&apos;s score and rank</source>
+        <translation>服务站也能看到各站得分和排名</translation>
+    </message>
+    <message>
+        <source>Published comparison</source>
+        <translation>发布的对标情况</translation>
+    </message>
+</context>
+<context>
     <name>ProgressTab</name>
     <message>
         <source>Month {n}</source>
@@ -3014,6 +3069,108 @@ Give it to the station separately from the file.</source>
     </message>
 </context>
 <context>
+    <name>SchemeDialog</name>
+    <message>
+        <source>Scoring scheme of {year} (version {v})</source>
+        <translation>{year}年考核赋分方案（第{v}版）</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>考核项目</translation>
+    </message>
+    <message>
+        <source>Saving makes a new version of the scheme; confirmed scores keep the version they were confirmed with.</source>
+        <translation>保存后方案升一个版本；已确认的分数仍按确认时的版本，不会改变。</translation>
+    </message>
+    <message>
+        <source>Not saved: {reasons}</source>
+        <translation>未保存：{reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeItemsEditor</name>
+    <message>
+        <source>Add item</source>
+        <translation>增加项目</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>考核项目</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>所属方面</translation>
+    </message>
+    <message>
+        <source>Full marks</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Weight (%)</source>
+        <translation>权重（%）</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>计分方式</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>计算指标</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>计分规则</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>0 points at (% of target)</source>
+        <translation>零分点（占目标值%）</translation>
+    </message>
+    <message>
+        <source>Full marks at (% of target)</source>
+        <translation>满分点（占目标值%）</translation>
+    </message>
+    <message>
+        <source>Points off per item</source>
+        <translation>每项扣分</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>新考核项目</translation>
+    </message>
+    <message>
+        <source>Entered by the bureau for each station and quarter, with a reason.</source>
+        <translation>由事务局按服务站、按季度评定，并写明理由。</translation>
+    </message>
+    <message>
+        <source>Full marks less {per} points for each one counted, not below 0.</source>
+        <translation>每计一项扣{per}分，扣完为止（不低于0分）。</translation>
+    </message>
+    <message>
+        <source>0 points at {zero}{unit} or less, full marks at {full}{unit} or more, straight between.</source>
+        <translation>{zero}{unit}及以下得0分，{full}{unit}及以上得满分，其间按比例计分。</translation>
+    </message>
+    <message>
+        <source>Weights total {total}.</source>
+        <translation>权重合计{total}。</translation>
+    </message>
+    <message>
+        <source>Weights total {total}; they must total {needed} before the scheme can be saved.</source>
+        <translation>权重合计{total}，须为{needed}才能保存。</translation>
+    </message>
+    <message>
+        <source>A weight is not a number; the weights must total {needed}.</source>
+        <translation>有权重不是数字；权重合计须为{needed}。</translation>
+    </message>
+</context>
+<context>
     <name>ScoresTab</name>
     <message>
         <source>First quarter</source>
@@ -3038,6 +3195,10 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Start the year&apos;s scheme</source>
         <translation>建立本年考核方案</translation>
+    </message>
+    <message>
+        <source>Edit the scheme…</source>
+        <translation>修改方案…</translation>
     </message>
     <message>
         <source>Manual score…</source>
@@ -3581,6 +3742,10 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Confirm completed…</source>
         <translation>确认完成…</translation>
+    </message>
+    <message>
+        <source>Plan settings…</source>
+        <translation>方案设置…</translation>
     </message>
     <message>
         <source>No.</source>

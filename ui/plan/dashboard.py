@@ -38,6 +38,20 @@ from ui.registry.operations import run_write
 from ui.tasks import run_task
 
 CHART_KEYS = [k for k in DASHBOARD_KEYS if k not in ("tasks_assigned",)]
+# the bureau's table: the score and rank first (the comparison at a glance), then the figures
+TABLE_KEYS = ("score", *(k for k in DASHBOARD_KEYS if k != "score"))
+STATION_SUFFIX = "退役军人服务站"
+PLACE_SUFFIXES = ("经济开发区", "苏木", "镇")
+
+
+def short_name(name: str | None, *, place: bool = False) -> str:
+    """嘎鲁图镇退役军人服务站 → 嘎鲁图镇 (a table); place=True → 嘎鲁图 (a chart's axis, where room is short)."""
+    name = (name or "").removesuffix(STATION_SUFFIX)
+    if place:
+        for suffix in PLACE_SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                return name.removesuffix(suffix)
+    return name
 NOW_COLOUR, BEFORE_COLOUR, AVERAGE_COLOUR = QColor("#1d5fa8"), QColor("#9db7d6"), QColor("#c98a1a")
 
 
@@ -76,17 +90,18 @@ class Dashboard(PlanTab):
         self.caption.setWordWrap(True)
 
         if self.bureau:
-            columns = [Column(self.tr("Station"), "station_name")]
+            columns = [Column(self.tr("Station"), lambda r: short_name(r["station_name"])),
+                       Column(INDICATORS["score"].label, lambda r: self._cell(r, "score"), number=True),
+                       Column(self.tr("Rank"), lambda r: r.get("rank") or "", number=True)]
             columns += [Column(INDICATORS[code].label, lambda r, c=code: self._cell(r, c), number=True)
-                        for code in DASHBOARD_KEYS]
-            columns.append(Column(self.tr("Rank"), lambda r: r.get("rank") or "", number=True))
+                        for code in TABLE_KEYS[1:]]
         else:
             columns = [Column(self.tr("Figure"), "label"), Column(self.tr("This station"), "now", number=True),
                        Column(self.tr("Previous period"), "before", number=True),
                        Column(self.tr("Change"), "change", number=True),
                        Column(self.tr("Banner average"), "average", number=True),
                        Column(self.tr("Target"), "target", number=True)]
-        self.codes = [None] + list(DASHBOARD_KEYS) if self.bureau else None
+        self.codes = [None, "score", None, *TABLE_KEYS[1:]] if self.bureau else None
         self.table = RowsTable(columns)
         self.table.setObjectName("dashboardTable")
         self.table.clicked.connect(self._cell_clicked)
@@ -262,7 +277,7 @@ class Dashboard(PlanTab):
         now.setColor(NOW_COLOUR)
         before.setColor(BEFORE_COLOUR)
         if self.bureau:
-            categories = [r["station_name"].replace("退役军人服务站", "") for r in data.rows]
+            categories = [short_name(r["station_name"], place=True) for r in data.rows]
             for row in data.rows:
                 now.append(chart_value(code, row.get(code)))
                 before.append(chart_value(code, (data.before.get(row["station_code"]) or {}).get(code)))
@@ -283,17 +298,17 @@ class Dashboard(PlanTab):
                 average.append(chart_value(code, data.average.get(code)))
                 series.append(average)
             now.clicked.connect(lambda _i: self._bar_clicked(0))
-        self._finish(chart, series, categories)
+        self._finish(chart, series, categories, percent=INDICATORS[code].unit == "%")
         self.figure_chart.setChart(chart)
 
     def _draw_progress(self) -> None:
         data = self.data
         chart = QChart()
-        chart.setTitle(self.tr("Tasks: done, late, under way"))
+        chart.setTitle(self.tr("Tasks: done, late, open"))
         series = QStackedBarSeries()
         parts = [(self.tr("Done"), "tasks_done", STATUS_COLOURS["done"]),
                  (self.tr("Late"), "tasks_late", STATUS_COLOURS["late"]),
-                 (self.tr("Under way"), None, STATUS_COLOURS["in_progress"])]
+                 (self.tr("Open, not late"), None, STATUS_COLOURS["in_progress"])]
         rows = data.rows
         for label, code, colour in parts:
             bar = QBarSet(label)
@@ -306,11 +321,11 @@ class Dashboard(PlanTab):
             if code is not None:
                 bar.clicked.connect(lambda index, c=code: self._open_row(c, index))
             series.append(bar)
-        categories = [r["station_name"].replace("退役军人服务站", "") for r in rows]
+        categories = [short_name(r["station_name"], place=True) for r in rows]
         self._finish(chart, series, categories)
         self.progress_chart.setChart(chart)
 
-    def _finish(self, chart: QChart, series, categories: list[str]) -> None:
+    def _finish(self, chart: QChart, series, categories: list[str], *, percent: bool = False) -> None:
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append(categories)
@@ -320,6 +335,12 @@ class Dashboard(PlanTab):
         axis_y.setLabelFormat("%.0f")
         chart.addAxis(axis_y, Qt.AlignLeft)
         series.attachAxis(axis_y)
+        if percent:
+            axis_y.setRange(0, 100)
+            axis_y.setTickCount(6)
+        else:
+            axis_y.setMin(0)
+            axis_y.applyNiceNumbers()  # 0, 2, 4 … rather than 0, 15, 29, 44
         chart.legend().setAlignment(Qt.AlignBottom)
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setAnimationOptions(QChart.NoAnimation)
