@@ -226,6 +226,11 @@ def test_every_copy_converges_and_no_edit_is_lost(template, operations):
         # a lost or stale stick loses nothing: everyone exchanges again
         exchange_everything(sites, tmp / "usb")
         bureau = sites[0]
+        for station in sites[1:]:  # each station's audit of that last import goes with its next bundle
+            path = tmp / "usb" / f"after-{station.code}.vsb"
+            with station:
+                export_bundle(station.home, path)
+            deliver(path, bureau)
         full = snapshot(bureau)
         for station in sites[1:]:
             mine = snapshot(station)
