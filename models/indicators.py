@@ -168,40 +168,43 @@ def _money_events(step: str, period: Period):
             & _between(AidEvent.on, period))
 
 
-def _tiered(period: Period, station_codes):
-    """A CTE of the persons on the roster at the period's end who have a contact tier: station, whether
-    their visit fell due in the period, whether they were visited in it (None when no tier has a cadence)."""
+def _visit_conditions(periods: list[Period], today: dt.date | None):
+    """The visit figures of each period as conditions on Person joined to `seen` (a CTE, one row per person
+    with live visits: per period, the last visit before it, the visits within it and the last visit by its
+    as_at day), or None when no tier has a cadence. Join it with `_with_seen`.
+
+    visits_due: on the roster at the period's end, tiered, and the next visit after the last one before the
+    period (else 建档) fell due by the period's end; visits_done: of those, visited within the period;
+    overdue: on the roster at as_at, tiered, and the next visit from the last one by then due before it."""
     cadence = tier_cadence()
     if not cadence:
         return None
-    live = Visit.deleted_at.is_null() & (Visit.person == Person.id)
-    last_before = Visit.select(peewee.fn.MAX(Visit.visited_on)).where(live & (Visit.visited_on < period.start))
-    visited = Visit.select(COUNT(Visit.id)).where(live & _between(Visit.visited_on, period))
-    people = (Person.select(Person.id, Person.station_code, Person.contact_tier, Person.filed_on, Person.created_at,
-                            last_before.alias("last_visit"), visited.alias("visits"))
-              .where(on_roster(period) & Person.contact_tier.in_(list(cadence))))
-    if station_codes is not None:
-        people = people.where(Person.station_code.in_(station_codes))
-    tiered = people.cte("tiered", materialized=True)
-    due = next_visit_due(tiered.c.contact_tier, tiered.c.last_visit, tiered.c.filed_on, tiered.c.created_at, cadence)
-    return tiered, due <= period.end.isoformat(), tiered.c.visits > 0
+    columns = []
+    for i, period in enumerate(periods):
+        at = as_at(period, today)
+        columns += [peewee.fn.MAX(peewee.Case(None, [(Visit.visited_on < period.start, Visit.visited_on)])).alias(f"before_{i}"),
+                    SUM(peewee.Case(None, [(_between(Visit.visited_on, period), 1)], 0)).alias(f"within_{i}"),
+                    peewee.fn.MAX(peewee.Case(None, [(Visit.visited_on <= at, Visit.visited_on)])).alias(f"by_{i}")]
+    seen = (Visit.select(Visit.person, *columns).where(Visit.deleted_at.is_null()).group_by(Visit.person)
+            .cte("seen", materialized=True))
+    tiered = Person.contact_tier.in_(list(cadence))
+    conditions = []
+    for i, period in enumerate(periods):
+        at = as_at(period, today)
+        due = on_roster(period) & tiered & (next_visit_due(
+            Person.contact_tier, getattr(seen.c, f"before_{i}"), Person.filed_on, Person.created_at, cadence)
+            <= period.end.isoformat())
+        late = on_roster(Period.between(at, at)) & tiered & (next_visit_due(
+            Person.contact_tier, getattr(seen.c, f"by_{i}"), Person.filed_on, Person.created_at, cadence)
+            < at.isoformat())
+        conditions.append({"visits_due": due, "visits_done": due & (getattr(seen.c, f"within_{i}") > 0),
+                           "late": late})
+    return seen, conditions
 
 
-def _overdue_visits(at: dt.date, station_codes):
-    """Persons on the roster at `at` whose next visit (from their last visit by then) fell due before it."""
-    cadence = tier_cadence()
-    if not cadence:
-        return None
-    last = Visit.select(peewee.fn.MAX(Visit.visited_on)).where(
-        Visit.deleted_at.is_null() & (Visit.person == Person.id) & (Visit.visited_on <= at))
-    people = (Person.select(Person.id, Person.station_code, Person.contact_tier, Person.filed_on, Person.created_at,
-                            last.alias("last_visit"))
-              .where(on_roster(Period.between(at, at)) & Person.contact_tier.in_(list(cadence))))
-    if station_codes is not None:
-        people = people.where(Person.station_code.in_(station_codes))
-    tiered = people.cte("tiered_at", materialized=True)
-    due = next_visit_due(tiered.c.contact_tier, tiered.c.last_visit, tiered.c.filed_on, tiered.c.created_at, cadence)
-    return tiered, due < at.isoformat()
+def _with_seen(query, seen):
+    """`query` (a select from Person) joined to the persons' visits of `_visit_conditions`."""
+    return query.join(seen, peewee.JOIN.LEFT_OUTER, on=(seen.c.person_id == Person.id)).with_cte(seen)
 
 
 def _latest(event_model, fk, case_model, column, at: dt.date, steps: list[str]):
@@ -214,19 +217,29 @@ def _latest(event_model, fk, case_model, column, at: dt.date, steps: list[str]):
 
 def _overdue_conditions(at: dt.date) -> dict[str, tuple[type, object]]:
     """kind → (model, condition) of the workbench's overdue items as they stood at `at` (visits apart).
-    A case's state at `at` is the target of its latest step by then (the replay, without its rare skips)."""
-    aid_steps = [s.code for s in AID.steps.values() if s.target]
-    aid_step = _latest(AidEvent, AidEvent.case, AidCase, AidEvent.step, at, aid_steps)
-    aid_since = _latest(AidEvent, AidEvent.case, AidCase, AidEvent.on, at, list(AID.steps))
-    aid_state = peewee.Case(aid_step, [(s.code, s.target) for s in AID.steps.values() if s.target], AID.initial)
-    wait = peewee.Case(aid_state, [(state, f"+{days} days") for state, days in AID_WAIT_DAYS.items()])
-    aid_due = peewee.Case(None, [((aid_state == "publicized") & AidCase.publicity_to.is_null(False),
-                                  peewee.fn.DATE(AidCase.publicity_to, "+1 day"))],
-                          peewee.fn.DATE(peewee.fn.COALESCE(aid_since, AidCase.applied_on), wait))
-    card_steps = [s.code for s in CARD.steps.values() if s.target]
-    card_step = _latest(CardEvent, CardEvent.card, PreferentialCard, CardEvent.step, at, card_steps)
-    card_on = _latest(CardEvent, CardEvent.card, PreferentialCard, CardEvent.on, at, card_steps)
+    A case's state at `at` is the target of its latest step by then (the replay, without its rare skips).
+    Aid cases and cards are looked up once each in a materialized CTE (their latest steps by `at`, read from
+    the (case, on, created_at, id) indexes), so a condition costs one pass however often it names the state."""
     iso = at.isoformat()
+    aid_steps = [s.code for s in AID.steps.values() if s.target]
+    aid_at = (AidCase.select(AidCase.id, AidCase.applied_on, AidCase.publicity_to,
+                             _latest(AidEvent, AidEvent.case, AidCase, AidEvent.step, at, aid_steps).alias("step"),
+                             _latest(AidEvent, AidEvent.case, AidCase, AidEvent.on, at, list(AID.steps)).alias("since"))
+              .where(AidCase.deleted_at.is_null() & (AidCase.applied_on <= at))
+              .cte(f"aid_at_{at:%Y%m%d}", materialized=True))
+    aid_state = peewee.Case(aid_at.c.step, [(s.code, s.target) for s in AID.steps.values() if s.target], AID.initial)
+    wait = peewee.Case(aid_state, [(state, f"+{days} days") for state, days in AID_WAIT_DAYS.items()])
+    aid_due = peewee.Case(None, [((aid_state == "publicized") & aid_at.c.publicity_to.is_null(False),
+                                  peewee.fn.DATE(aid_at.c.publicity_to, "+1 day"))],
+                          peewee.fn.DATE(peewee.fn.COALESCE(aid_at.c.since, aid_at.c.applied_on), wait))
+    aid_late = aid_at.select_from(aid_at.c.id).where(aid_state.in_(list(AID_WAIT_DAYS)) & (aid_due < iso))
+    card_steps = [s.code for s in CARD.steps.values() if s.target]
+    card_at = (PreferentialCard.select(
+        PreferentialCard.id,
+        _latest(CardEvent, CardEvent.card, PreferentialCard, CardEvent.step, at, card_steps).alias("step"),
+        _latest(CardEvent, CardEvent.card, PreferentialCard, CardEvent.on, at, card_steps).alias("since"))
+        .where(PreferentialCard.deleted_at.is_null()).cte(f"card_at_{at:%Y%m%d}", materialized=True))
+    card_late = card_at.select_from(card_at.c.id).where((card_at.c.step == "receive") & (card_at.c.since < iso))
     return {
         "follow_up": (ServiceRecord, ServiceRecord.deleted_at.is_null() & (ServiceRecord.needs_follow_up == True)  # noqa: E712
                       & (ServiceRecord.served_on <= at) & (ServiceRecord.follow_up_on < at)
@@ -234,58 +247,59 @@ def _overdue_conditions(at: dt.date) -> dict[str, tuple[type, object]]:
         "dispute": (DisputeCase, DisputeCase.deleted_at.is_null() & (DisputeCase.registered_on <= at)
                     & (DisputeCase.deadline < at)
                     & (DisputeCase.outcome_on.is_null() | (DisputeCase.outcome_on > at))),
-        "aid": (AidCase, AidCase.deleted_at.is_null() & (AidCase.applied_on <= at)
-                & aid_state.in_(list(AID_WAIT_DAYS)) & (aid_due < iso)),
-        "card": (PreferentialCard, PreferentialCard.deleted_at.is_null() & (card_step == "receive") & (card_on < iso)),
+        "aid": (AidCase, AidCase.deleted_at.is_null() & AidCase.id.in_(aid_late)),
+        "card": (PreferentialCard, PreferentialCard.deleted_at.is_null() & PreferentialCard.id.in_(card_late)),
     }
 
 
 # --- the figures ------------------------------------------------------------------------------------
 
-def _grouped(model, condition, station_codes, *values) -> dict[str, tuple]:
-    query = model.select(model.station_code, *(values or (COUNT(model.id),))).where(condition)
-    if station_codes is not None:
-        query = query.where(model.station_code.in_(station_codes))
-    return {row[0]: row[1:] for row in query.group_by(model.station_code).tuples()}
+def _count_of(condition):
+    return SUM(peewee.Case(None, [(condition, 1)], 0))
 
 
 def casework_figures(period: Period, station_codes: list[str] | None = None, *,
                      today: dt.date | None = None) -> dict[str, dict[str, int | float | None]]:
     """{station code: {indicator: value}} for the registry and casework indicators (no tasks, no score)."""
-    out: dict[str, dict] = {}
+    return casework_figures_of([period], station_codes, today=today)[0]
 
-    def put(code, found: dict[str, tuple]):
-        for station, values in found.items():
-            out.setdefault(station, {})[code] = values[0] or 0
 
-    for code, (model, condition) in _counted(period).items():
-        put(code, _grouped(model, condition, station_codes))
-    for code, step in MONEY_STEPS.items():
-        query = (AidEvent.select(AidCase.station_code, SUM(AidEvent.amount_fen))
-                 .join(AidCase, on=(AidEvent.case == AidCase.id)).where(_money_events(step, period)))
+def casework_figures_of(periods: list[Period], station_codes: list[str] | None = None, *,
+                        today: dt.date | None = None) -> list[dict[str, dict[str, int | float | None]]]:
+    """casework_figures of several periods at once (the dashboard's period and the one before it): one
+    grouped query per table, each figure of each period a SUM(CASE WHEN its condition …) column, so every
+    table is read once however many periods and figures there are."""
+    outs: list[dict[str, dict]] = [{} for _ in periods]
+    columns: dict[type, list[tuple[int, str, object]]] = {}  # model → (period index, code, SQL)
+    for i, period in enumerate(periods):
+        for code, (model, condition) in _counted(period).items():
+            columns.setdefault(model, []).append((i, code, _count_of(condition)))
+        for model, condition in _overdue_conditions(as_at(period, today)).values():
+            columns.setdefault(model, []).append((i, "overdue_items", _count_of(condition)))
+        for code, step in MONEY_STEPS.items():
+            amount = SUM(peewee.Case(None, [(_money_events(step, period), AidEvent.amount_fen)]))
+            columns.setdefault(AidEvent, []).append((i, code, amount))
+    visits = _visit_conditions(periods, today)
+    if visits is not None:
+        seen, conditions = visits
+        for i, found in enumerate(conditions):
+            columns[Person] += [(i, "visits_due", _count_of(found["visits_due"])),
+                                (i, "visits_done", _count_of(found["visits_done"])),
+                                (i, "overdue_items", _count_of(found["late"]))]
+    for model, wanted in columns.items():
+        station = AidCase.station_code if model is AidEvent else model.station_code
+        query = model.select(station, *(sql for _, _, sql in wanted))
+        if model is AidEvent:
+            query = query.join(AidCase, on=(AidEvent.case == AidCase.id))
+        elif model is Person and visits is not None:
+            query = _with_seen(query, seen)
         if station_codes is not None:
-            query = query.where(AidCase.station_code.in_(station_codes))
-        put(code, {row[0]: row[1:] for row in query.group_by(AidCase.station_code).tuples()})
-    tiered = _tiered(period, station_codes)
-    if tiered is not None:
-        cte, due, visited = tiered
-        query = (cte.select_from(cte.c.station_code, COUNT(cte.c.id), SUM(peewee.Case(None, [(visited, 1)], 0)))
-                 .where(due).group_by(cte.c.station_code))
-        for station, n_due, n_done in query.tuples():
-            out.setdefault(station, {}).update(visits_due=n_due, visits_done=n_done or 0)
-    at = as_at(period, today)
-    for model, condition in _overdue_conditions(at).values():
-        for station, (n,) in _grouped(model, condition, station_codes).items():
-            row = out.setdefault(station, {})
-            row["overdue_items"] = row.get("overdue_items", 0) + n
-    late_visits = _overdue_visits(at, station_codes)
-    if late_visits is not None:
-        cte, late = late_visits
-        for station, n in cte.select_from(cte.c.station_code, COUNT(cte.c.id)).where(late).group_by(
-                cte.c.station_code).tuples():
-            row = out.setdefault(station, {})
-            row["overdue_items"] = row.get("overdue_items", 0) + n
-    return out
+            query = query.where(station.in_(station_codes))
+        for code, *values in query.group_by(station).tuples():
+            for (i, key, _), value in zip(wanted, values):
+                row = outs[i].setdefault(code, {})
+                row[key] = row.get(key, 0) + (value or 0)
+    return outs
 
 
 def _plan_figures(period: Period, station_codes: list[str], today: dt.date | None) -> dict[str, dict]:
@@ -320,31 +334,45 @@ def _task_records(code: str, station_code: str, period: Period, today: dt.date |
     return [Behind("task_assignment", label, TaskAssignment.select(TaskAssignment.id).where(in_force))]
 
 
-def _scores(period: Period, station_codes: list[str], today: dt.date | None) -> dict[str, float | None]:
+def _scores(period: Period, station_codes: list[str], today: dt.date | None,
+            rows: list[dict] | None = None) -> dict[str, float | None]:
     from models.scoring import scores_for_indicators
 
-    return scores_for_indicators(period, station_codes, today=today)
+    return scores_for_indicators(period, station_codes, today=today, rows=rows)
 
 
 def indicator_rows(period: Period, station_codes: list[str] | None = None, *,
                    today: dt.date | None = None, with_score: bool = True) -> list[dict]:
     """One row per station in scope (ROW_KEYS; counts 0 where nothing happened, rates None without a
     denominator, score None where there is none), ordered by station code."""
+    return indicator_rows_of([period], station_codes, today=today, with_score=with_score)[0]
+
+
+def indicator_rows_of(periods: list[Period], station_codes: list[str] | None = None, *,
+                      today: dt.date | None = None, with_score: bool = True) -> list[list[dict]]:
+    """indicator_rows of several periods, the casework read once for all of them (casework_figures_of);
+    the score of each period is computed from its rows, not by counting again."""
     stations = stations_in_scope(station_codes)
     codes = [code for code, _ in stations]
-    figures = casework_figures(period, codes, today=today)
-    tasks = _plan_figures(period, codes, today)
-    scores = _scores(period, codes, today) if with_score else {}
-    rows = []
-    for code, name in stations:
-        row = {key: 0 for key in ROW_KEYS}
-        row.update(station_code=code, station_name=name, **figures.get(code, {}))
-        row.update({k: v for k, v in (tasks.get(code) or {}).items() if k in INDICATORS})
-        for rate, (part, whole) in RATIOS.items():
-            row[rate] = _ratio(row[part], row[whole])
-        row["score"] = scores.get(code)
-        rows.append(row)
-    return rows
+    found = casework_figures_of(periods, codes, today=today)
+    out = []
+    for period, figures in zip(periods, found):
+        tasks = _plan_figures(period, codes, today)
+        rows = []
+        for code, name in stations:
+            row = {key: 0 for key in ROW_KEYS}
+            row.update(station_code=code, station_name=name, **figures.get(code, {}))
+            row.update({k: v for k, v in (tasks.get(code) or {}).items() if k in INDICATORS})
+            for rate, (part, whole) in RATIOS.items():
+                row[rate] = _ratio(row[part], row[whole])
+            row["score"] = None
+            rows.append(row)
+        if with_score:
+            scores = _scores(period, codes, today, rows=[dict(r) for r in rows])
+            for row in rows:
+                row["score"] = scores.get(row["station_code"])
+        out.append(rows)
+    return out
 
 
 def total_row(rows: list[dict], *, name: str = "合计") -> dict:
@@ -393,22 +421,25 @@ def records_behind(code: str, station_code: str, period: Period, *, today: dt.da
                  .where(_money_events(MONEY_STEPS[code], period) & (AidCase.station_code == station_code)))
         return [Behind("aid_event", INDICATORS[code].label, query)]
     if code in ("visits_due", "visits_done", "visit_rate"):
-        tiered = _tiered(period, [station_code])
-        if tiered is None:
+        visits = _visit_conditions([period], today)
+        if visits is None:
             return []
-        cte, due, visited = tiered
-        condition = due & visited if code == "visits_done" else due
-        return [Behind("person", INDICATORS[code].label, cte.select_from(cte.c.id).where(condition))]
+        seen, [conditions] = visits
+        condition = conditions["visits_done" if code == "visits_done" else "visits_due"]
+        query = _with_seen(Person.select(Person.id), seen).where(condition & (Person.station_code == station_code))
+        return [Behind("person", INDICATORS[code].label, query)]
     if code == "overdue_items":
         at = as_at(period, today)
         parts = []
         for kind, (model, condition) in _overdue_conditions(at).items():
             parts.append(Behind(model._meta.table_name, OVERDUE_KINDS[kind],
                                 model.select(model.id).where(condition & (model.station_code == station_code))))
-        late = _overdue_visits(at, [station_code])
-        if late is not None:
-            cte, condition = late
-            parts.insert(1, Behind("person", OVERDUE_KINDS["visit"], cte.select_from(cte.c.id).where(condition)))
+        visits = _visit_conditions([period], today)
+        if visits is not None:
+            seen, [conditions] = visits
+            query = _with_seen(Person.select(Person.id), seen).where(conditions["late"]
+                                                                     & (Person.station_code == station_code))
+            parts.insert(1, Behind("person", OVERDUE_KINDS["visit"], query))
         return parts
     if code in ("tasks_assigned", "tasks_done", "tasks_late", "progress_on_time"):
         return _task_records(code, station_code, period, today)

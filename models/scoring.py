@@ -312,14 +312,17 @@ def item_points(item: dict, value) -> float:
 
 
 def compute_scores(period: Period, station_codes: list[str] | None = None, *,
-                   today: dt.date | None = None) -> ScoreBoard:
-    """Scores of a quarter or a year for the stations in scope, ranked (frozen ones attached)."""
+                   today: dt.date | None = None, rows: list[dict] | None = None) -> ScoreBoard:
+    """Scores of a quarter or a year for the stations in scope, ranked (frozen ones attached). `rows`: the
+    period's indicator rows of those stations when the caller has them already (indicator_rows_of)."""
     from models.indicators import indicator_rows
 
     if period.kind not in ("quarter", "year"):
         raise PeriodInvalid(f"考核赋分按季度或年度计算（如 2026Q4 或 2026），「{period.code}」不是。", value=period.code)
     scheme = get_scheme(period.start.year)
-    figures = {r["station_code"]: r for r in indicator_rows(period, station_codes, today=today, with_score=False)}
+    if rows is None:
+        rows = indicator_rows(period, station_codes, today=today, with_score=False)
+    figures = {r["station_code"]: r for r in rows}
     manual = _manual_points(period, list(figures))
     frozen = _frozen(period, list(figures)) if period.kind == "quarter" else {}
     rows = []
@@ -348,13 +351,13 @@ def quarter_scores(quarter: str, *, today: dt.date | None = None) -> ScoreBoard:
     return compute_scores(_quarter(quarter), today=today)
 
 
-def scores_for_indicators(period: Period, station_codes: list[str], *,
-                          today: dt.date | None = None) -> dict[str, float | None]:
-    """The `score` indicator: the confirmed total where frozen, else computed; {} without a scheme or
-    for a month or a range."""
+def scores_for_indicators(period: Period, station_codes: list[str], *, today: dt.date | None = None,
+                          rows: list[dict] | None = None) -> dict[str, float | None]:
+    """The `score` indicator: the confirmed total where frozen, else computed (from `rows`, the period's
+    indicator rows, when given); {} without a scheme or for a month or a range."""
     if period.kind not in ("quarter", "year") or find_scheme(period.start.year) is None:
         return {}
-    board = compute_scores(period, station_codes, today=today)
+    board = compute_scores(period, station_codes, today=today, rows=rows)
     return {r.station_code: r.shown_total for r in board.rows}
 
 
