@@ -817,6 +817,10 @@ Restore this backup now?</source>
         <translation>已于{when}由{who}发布给服务站。</translation>
     </message>
     <message>
+        <source>{said} {sees}</source>
+        <translation>{said}{sees}</translation>
+    </message>
+    <message>
         <source>Each station sees its own figures and the banner&apos;s average.</source>
         <translation>各站看到本站数据和全旗平均值。</translation>
     </message>

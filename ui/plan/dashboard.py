@@ -196,7 +196,7 @@ class Dashboard(PlanTab):
         else:
             when, who = data.last_published
             said = self.tr("Published to the stations on {when} by {who}.").format(when=local_display(when), who=who)
-        return f"{said} {self._what_stations_see(data.period, data.ranks_shared)}"
+        return self.tr("{said} {sees}").format(said=said, sees=self._what_stations_see(data.period, data.ranks_shared))
 
     def _what_stations_see(self, period: Period, shared: bool) -> str:
         if period.kind == "month":
@@ -229,7 +229,7 @@ class Dashboard(PlanTab):
             changes, count, shared = outcome.value
             sentence = self.tr("The comparison for {period} was published to {count} stations; they receive it with "
                                "their next bundle.").format(period=period.label, count=count)
-            sentence += " " + self._what_stations_see(period, shared)
+            sentence = self.tr("{said} {sees}").format(said=sentence, sees=self._what_stations_see(period, shared))
             self.message.show_info(sentence)
             self.ctx.announce(changes)
             self.published.emit(sentence)
@@ -329,18 +329,22 @@ class Dashboard(PlanTab):
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append(categories)
+        axis_x.setTruncateLabels(False)
+        if len(categories) > 5:  # seven stations' names side by side: a point smaller, so none is cut short
+            font = axis_x.labelsFont()
+            font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+            axis_x.setLabelsFont(font)
         chart.addAxis(axis_x, Qt.AlignBottom)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%.0f")
+        axis_y.setTruncateLabels(False)  # "100" was cut to "…" in a short chart
         chart.addAxis(axis_y, Qt.AlignLeft)
         series.attachAxis(axis_y)
+        axis_y.setMin(0)
         if percent:
-            axis_y.setRange(0, 100)
-            axis_y.setTickCount(6)
-        else:
-            axis_y.setMin(0)
-            axis_y.applyNiceNumbers()  # 0, 2, 4 … rather than 0, 15, 29, 44
+            axis_y.setMax(100)
+        axis_y.applyNiceNumbers()  # 0, 20, 40 … rather than 0, 15, 29, 44
         chart.legend().setAlignment(Qt.AlignBottom)
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setAnimationOptions(QChart.NoAnimation)
