@@ -27,6 +27,7 @@ class DayEdit(QSpinBox):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setRange(1, 28)
+        self.setMaximumWidth(120)
         self.valueChanged.connect(lambda _v: self.edited.emit())
 
     def set_value(self, value) -> None:
