@@ -8,7 +8,8 @@ Pages are built lazily from AREA_KEYS by `_build_page`: the workbench and the pa
 PAGES are real; an area without a page shows UnavailablePage. Pages are
 imported inside `_build_page` so the window still opens when one is missing or broken (then that
 area is an unavailable page too, and the reason is logged). Ctrl+1…9 switch
-areas; Ctrl+F focuses the registry's search box.
+areas; Ctrl+F focuses the registry's search box. Before the sidebar leaves a page, and before the
+window closes, a page with unsaved edits is asked (`page.confirm_leave(then)`, see ui/leaving.py).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from models.accounts import ROLES
 from models.resources import resource_path
 from ui.context import AppContext
+from ui.leaving import confirm_leave
 from ui.unavailable_page import UnavailablePage
 from ui.workbench import Workbench
 
@@ -92,7 +94,8 @@ class MainWindow(QMainWindow):
 
         self._status_bar()
         self._shortcuts()
-        self.nav.currentRowChanged.connect(lambda row: self.show_area(AREA_KEYS[row]))
+        self._shown_row = 0
+        self.nav.currentRowChanged.connect(self._nav_changed)
         self.nav.setCurrentRow(0)
 
     def _area_titles(self) -> dict[str, str]:
@@ -138,9 +141,29 @@ class MainWindow(QMainWindow):
 
     # --- areas ----------------------------------------------------------------------------------
     def select_area(self, key: str) -> QWidget:
-        """Select `key` in the navigation (which shows its page) and return the page."""
+        """Select `key` in the navigation (which shows its page) and return the page now shown."""
         self.nav.setCurrentRow(AREA_KEYS.index(key))
-        return self.pages[key]
+        return self.stack.currentWidget()  # the page left in place if it asked and the user chose 取消
+
+    def _nav_changed(self, row: int) -> None:
+        """The sidebar asks the page being left first (ui.leaving); 取消 keeps it, and the sidebar too."""
+        leaving = self.stack.currentWidget()
+        key = AREA_KEYS[row]
+        if row != self._shown_row and leaving is not None and not confirm_leave(leaving, lambda: self.select_area(key)):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self._shown_row)
+            self.nav.blockSignals(False)
+            return
+        self._shown_row = row
+        self.show_area(key)
+
+    def closeEvent(self, event) -> None:
+        """Closing the window asks every page with unsaved edits, as leaving it would."""
+        for page in self.pages.values():
+            if not confirm_leave(page, self.close):
+                event.ignore()
+                return
+        super().closeEvent(event)
 
     def show_area(self, key: str) -> QWidget:
         page = self.prepare_area(key)

@@ -6,13 +6,14 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from models.idnumber import check_digit
 from models.installation import current, villages
 from models.person import Person
 from models.registry import family_of, get_person, identities_of, save_person
 from ui.context import AppContext
+from ui.leaving import CANCEL, DISCARD
 from ui.registry import RegistryPage
 from ui.registry.editors import Unreadable, fen_to_yuan, parse_date, yuan_to_fen
 
@@ -144,7 +145,7 @@ def test_a_birth_date_that_contradicts_the_number_is_flagged(qtbot, page):
     assert not message.isVisible()
 
 
-def test_a_duplicate_id_number_is_refused_with_a_link_to_the_existing_person(qtbot, page, actor):
+def test_a_duplicate_id_number_is_refused_with_a_link_to_the_existing_person(qtbot, page, actor, monkeypatch):
     number = id_number(dt.date(1970, 5, 5), 21)
     existing, _ = save_person(None, {"name": "巴特尔", "id_number": number}, actor=actor)
     form = page.new_person()
@@ -160,9 +161,12 @@ def test_a_duplicate_id_number_is_refused_with_a_link_to_the_existing_person(qtb
     shown = page.current_form
     assert shown is not form and shown.person.id == existing.id
     assert shown.basic.name.text() == "巴特尔"
-    shown.go_back()
-    assert page.current_form is form  # what was typed is still there
-    assert form.basic.name.text() == "巴特尔二" and form.basic.grid.editors["phone"].text() == "13904770000"
+    asked = []
+    monkeypatch.setattr("ui.registry.person_form.ask_unsaved", lambda _p, sentence: asked.append(sentence) or DISCARD)
+    shown.go_back()  # 返回列表: the abandoned draft is asked about, not silently shown again
+    assert page.current_form is None and page.stack.currentWidget() is page.list_page
+    assert len(asked) == 1 and "巴特尔二" in asked[0]
+    assert Person.select().count() == 1
 
 
 def test_an_edited_phone_appears_in_the_history_as_old_to_new(qtbot, page, actor):
@@ -236,10 +240,10 @@ def test_escape_with_unsaved_edits_asks_before_discarding(qtbot, page, monkeypat
     form = page.new_person()
     type_text(form.basic.name, "王")
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.Cancel)
+    monkeypatch.setattr("ui.registry.person_form.ask_unsaved", lambda *a: asked.append(a) or CANCEL)
     qtbot.keyClick(form.basic.name, Qt.Key_Escape)
     assert asked and page.current_form is form
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
+    monkeypatch.setattr("ui.registry.person_form.ask_unsaved", lambda *a: DISCARD)
     qtbot.keyClick(form.basic.name, Qt.Key_Escape)
     assert page.current_form is None and page.stack.currentWidget() is page.list_page
 

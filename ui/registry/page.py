@@ -2,8 +2,10 @@
 
     page = RegistryPage(ctx, parent); page.open_person(person_id); page.focus_search()
 
-Opening a person pushes a form on the stack; Back pops it. Opening an existing record from a
-duplicate-ID warning pushes a second form, so what was typed in the first is still there on return.
+Opening a person pushes a form on the stack. Opening an existing record from a duplicate-ID warning
+pushes a second form over the draft. 返回列表 goes back to the list: every open form is closed, each
+one with unsaved edits asked first (保存 / 不保存 / 取消, ui.leaving) — an abandoned draft never
+comes back by itself. confirm_leave (the main window's sidebar) asks the same way.
 The list refreshes only when an operation touched people, identities, family members or villages.
 """
 from __future__ import annotations
@@ -37,10 +39,8 @@ class RegistryPage(QWidget):
         return self.forms[-1] if self.forms else None
 
     def focus_search(self) -> None:
-        """Back to the list (keeping open forms underneath only if nothing is unsaved) and into the search box."""
-        while self.forms and self.current_form.confirm_discard():
-            self._pop()
-        if not self.forms:
+        """Back to the list (asking about unsaved edits) and into the search box."""
+        if self.back_to_list(then=self.focus_search):
             self.list_page.filters.search.setFocus()
             self.list_page.filters.search.selectAll()
 
@@ -64,9 +64,30 @@ class RegistryPage(QWidget):
         form.focus_first_field()
         return form
 
+    def back_to_list(self, then=None) -> bool:
+        """Close the open forms, newest first, asking each one with unsaved edits; True at the list."""
+        while self.forms:
+            form = self.current_form
+            self.stack.setCurrentWidget(form)
+            if not form.confirm_leave(then=lambda: self.back_to_list(then) and then and then()):
+                return False
+            self._pop()
+        return True
+
+    def confirm_leave(self, then=None) -> bool:
+        """ui.leaving's protocol for the main window: forms with unsaved edits are asked (不保存 closes them)."""
+        for form in reversed(list(self.forms)):
+            if not form.is_dirty():
+                continue
+            self.stack.setCurrentWidget(form)
+            if not form.confirm_leave(then=lambda: self.confirm_leave(then) and then and then()):
+                return False
+            self._close(form)
+        return True
+
     def _push(self) -> PersonForm:
         form = PersonForm(self.ctx)
-        form.back_requested.connect(lambda f=form: self._close(f))
+        form.back_requested.connect(lambda: self.back_to_list())
         form.open_person_requested.connect(self.open_person)
         self.forms.append(form)
         self.stack.addWidget(form)

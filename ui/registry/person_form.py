@@ -5,7 +5,8 @@
 
 Saving goes through models.registry.save_person on the worker thread. A ValidationError puts each
 sentence next to its field, a DuplicateIdNumber offers to open the existing person; nothing typed
-is lost. Enter moves on, Ctrl+S saves, Esc goes back (asking first if there are unsaved edits).
+is lost. Enter moves on, Ctrl+S saves, Esc goes back to the list; leaving with unsaved edits asks
+保存 / 不保存 / 取消 (confirm_leave, ui.leaving).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QPushBu
 from models import vocab
 from models.errors import DuplicateIdNumber, ValidationError
 from models.registry import family_of, get_person, identities_of, save_person
+from ui.leaving import DISCARD, SAVE, ask_unsaved
 from ui.registry.basic_section import BasicSection
 from ui.registry.family_section import FamilySection
 from ui.registry.field_grid import MessageLine
@@ -51,6 +53,7 @@ class PersonForm(QWidget):
         self.person = None
         self._baseline: dict | None = None
         self._saving = False
+        self._after_save = None  # what confirm_leave's 保存 continues with once the save succeeded
 
         self.back_button = QPushButton(self.tr("← Back to list"))
         self.back_button.clicked.connect(self.go_back)
@@ -222,6 +225,7 @@ class PersonForm(QWidget):
         self._saving = False
         self.save_button.setEnabled(True)
         if not outcome.ok:
+            self._after_save = None  # refused: the user stays and sees why
             self._refused(outcome.error)
             return
         person, changes = outcome.value
@@ -230,6 +234,9 @@ class PersonForm(QWidget):
         self.feedback.setText(self.tr("Saved"))
         self.feedback.setStyleSheet("color: #2e7d32;")
         self.saved.emit(person.id)
+        then, self._after_save = self._after_save, None
+        if then is not None:
+            then()
 
     def _refused(self, error) -> None:
         if isinstance(error, DuplicateIdNumber):
@@ -281,19 +288,24 @@ class PersonForm(QWidget):
             self.open_person_requested.emit(self._existing_id)
 
     # -- leaving and status ---------------------------------------------------------------------------
-    def confirm_discard(self) -> bool:
-        """True if there is nothing unsaved, or the user agrees to throw the edits away."""
+    def confirm_leave(self, then=None) -> bool:
+        """ui.leaving's protocol: 保存 / 不保存 / 取消 when there are unsaved edits."""
         if not self.is_dirty():
             return True
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("This record has changes that are not saved. Discard them?"),
-            QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
-        return answer == QMessageBox.Discard
+        who = self.basic.name.text().strip()
+        sentence = (self.tr("The record of “{name}” has changes that are not saved.").format(name=who) if who
+                    else self.tr("This record has changes that are not saved."))
+        answer = ask_unsaved(self, sentence)
+        if answer == DISCARD:
+            return True
+        if answer == SAVE:
+            self._after_save = then
+            self.save()
+        return False
 
     def go_back(self) -> None:
-        if self.confirm_discard():
-            self.back_requested.emit()
+        """返回列表: the registry closes every open form (asking each one with unsaved edits)."""
+        self.back_requested.emit()
 
     def change_status(self) -> None:
         if self.person is None:
