@@ -13,6 +13,8 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+import zipfile
+import zlib
 from zipfile import BadZipFile
 
 from openpyxl import load_workbook
@@ -22,6 +24,8 @@ from ledgers import roster_cells as C
 from models.errors import DomainError, ValidationError
 
 HEADER_SCAN_ROWS = 20
+MAX_PART_BYTES = 64 * 1024 * 1024  # one part of the .xlsx, unpacked: a 20 000-row roster's sheet is ~20 MB
+MAX_UNPACKED_BYTES = 160 * 1024 * 1024  # all parts together (a zip bomb declares hundreds of MB)
 MAPPING_FILE = "roster_import_mapping.json"
 IGNORE = "ignore"
 
@@ -102,9 +106,11 @@ def read_roster(path: Path, home=None) -> RosterSheet:
     if not path.is_file():
         raise RosterUnreadable(f"找不到文件 {path}。", path=str(path))
     _refuse_other_formats(path)
+    _refuse_oversized(path)
     try:
         wb = load_workbook(path, data_only=True)
-    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError, TypeError, IndexError):
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError, TypeError, IndexError, EOFError,
+            zlib.error, SyntaxError, NotImplementedError):  # ParseError is a SyntaxError; an unknown zip method
         raise RosterUnreadable(f"无法读取 {path.name}：请确认它是 Excel 的 .xlsx 文件（旧版 .xls 请先在 Excel 中"
                                "另存为 .xlsx），并且没有损坏。", path=str(path)) from None
     learned = learned_mapping(home) if home is not None else {}
@@ -144,6 +150,19 @@ def _refuse_other_formats(path: Path) -> None:
     if suffix in (".csv", ".txt", ".tsv") and not head.startswith(b"PK"):
         raise RosterUnreadable(f"{path.name} 是文本（CSV）文件，本程序只读取 .xlsx。请在 Excel 或 WPS 中打开它，"
                                "把身份证号码列设为文本格式，另存为“Excel 工作簿（*.xlsx）”后再导入。", path=str(path))
+
+
+def _refuse_oversized(path: Path) -> None:
+    """Read the sizes the zip's central directory declares before openpyxl inflates anything: Python's
+    zipfile never inflates an entry beyond its declared size, so this bounds what reading can cost."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            sizes = [info.file_size for info in z.infolist()]
+    except (BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return  # not a zip at all: load_workbook says so with the usual sentence
+    if len(sizes) > 10_000 or sum(sizes) > MAX_UNPACKED_BYTES or max(sizes, default=0) > MAX_PART_BYTES:
+        raise RosterUnreadable(f"{path.name} 解压后大小异常（约 {sum(sizes) // 1024 // 1024} MB），不像是一份花名册，"
+                               "可能已损坏或被改动，未导入任何人员。", path=str(path))
 
 
 def _find_header(ws, learned: dict) -> tuple[int, int, list[str], int] | None:

@@ -226,6 +226,7 @@ class Applier:
             for rid in by_table[table]:
                 merged[rid] = merge_record(writer.content, changes[(table, rid)],
                                            bureau_owned=self.bureau_owned[table], bureau_origin=self.bureau_origin)
+                writer.check(merged[rid].state)  # every value of the right type before it is looked up or stored
             before = self._rows(model, [rid for rid in merged if (table, rid) in had_history])
             missing = self._missing_parents(model, merged)
             ready = [rid for rid in merged if rid not in missing] if missing else list(merged)

@@ -85,6 +85,44 @@ class BundleZipWriter:
         return data
 
 
+MAX_SEQUENCE = 2**62  # bundle and change numbers: far beyond any real count, well inside SQLite's INTEGER
+MAX_NAME_CHARS = 200  # a name, code or id in the manifest's sender/recipient
+_TEXTS = ("kind", "installation_id", "station_code", "name")
+
+
+def check_manifest_shape(m: dict) -> None:
+    """Refuse a manifest whose fields have the wrong type or size (a missing one is the importer's
+    "清单不完整"): every later step may trust the type of what is there. A manifest of a newer format is
+    left to the version check ("请升级程序")."""
+    version = m.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        return
+    none = type(None)
+    kinds = {"sender": (dict, none), "recipient": (dict, none), "parts": (list, none), "receipts": (dict, none),
+             "attachments": (list, none), "vector_before": (dict, none), "vector_after": (dict, none),
+             "counts": (dict, none)}
+    ok = all(isinstance(m.get(k), t) for k, t in kinds.items())
+    ok = ok and all(isinstance(p, dict) for k in ("parts", "attachments") for p in m.get(k) or [])
+    sequence, schema = m.get("sequence"), m.get("schema_version")
+    ok = ok and (sequence is None or (type(sequence) is int and 1 <= sequence <= MAX_SEQUENCE))
+    ok = ok and (schema is None or (type(schema) is int and 0 <= schema <= MAX_SEQUENCE))
+    if ok:
+        for who in (m.get("sender") or {}, m.get("recipient") or {}):
+            ok = ok and all(isinstance(who.get(k), (str, none)) and len(who.get(k) or "") <= MAX_NAME_CHARS
+                            and (who.get(k) or "").isprintable() for k in _TEXTS)
+        former = (m.get("sender") or {}).get("former_ids")
+        ok = ok and (former is None or (isinstance(former, list) and all(isinstance(x, str) for x in former)))
+    if not ok:
+        raise BundleRefused("damaged", "数据包清单格式不对（有的项目类型或大小异常），已拒绝，未作任何改动。")
+
+
+def shown_name(name) -> str:
+    """An entry name as a refusal may show it: one short line, whatever the manifest says."""
+    text = name if isinstance(name, str) else repr(name)
+    text = "".join(ch if ch.isprintable() else "?" for ch in text[:60])
+    return text + ("…" if len(text) >= 60 else "")
+
+
 def manifest_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -116,6 +154,7 @@ class BundleZipReader:
             raise BundleRefused("damaged", "数据包清单无法识别，未作任何改动。") from None
         if not isinstance(self.manifest, dict) or self.manifest.get("format") != FORMAT_NAME:
             raise BundleRefused("not_a_bundle", "这不是 vetstation 数据包（清单格式不对），未作任何改动。")
+        check_manifest_shape(self.manifest)
 
     def close(self) -> None:
         self.zip.close()
@@ -133,8 +172,8 @@ class BundleZipReader:
 
     def _entry(self, entry: dict) -> tuple[str, int]:
         name = entry.get("name") if isinstance(entry, dict) else None
-        if name not in self.infos:
-            raise BundleRefused("damaged", f"数据包不完整：缺少 {name}，未作任何改动。")
+        if not isinstance(name, str) or name not in self.infos:
+            raise BundleRefused("damaged", f"数据包不完整：缺少 {shown_name(name)}，未作任何改动。")
         size = entry.get("bytes")
         if not isinstance(size, int) or not 0 <= size <= MAX_ENTRY_BYTES:
             raise BundleRefused("damaged", "数据包清单中的大小异常，已拒绝。")
@@ -172,8 +211,11 @@ class BundleZipReader:
         for entry in entries:
             if not isinstance(entry, dict):
                 raise BundleRefused("damaged", "数据包清单格式不对，已拒绝。")
-            for _ in self._chunks(entry):
-                pass
+            if entry is self.manifest.get("receipts"):
+                _check_receipts(self._expect(entry))
+            else:
+                for _ in self._chunks(entry):
+                    pass
             listed.add(entry["name"])
         extra = set(self.infos) - listed
         if extra:
@@ -209,6 +251,16 @@ class BundleZipReader:
 
     def attachment(self, entry: dict) -> bytes:
         return self._expect(entry)
+
+
+def _check_receipts(data: bytes) -> None:
+    """receipts.jsonl: one JSON object per line (what each receipt says is checked when it is accepted)."""
+    try:
+        lines = [json.loads(x) for x in data.decode("utf-8").splitlines() if x]
+    except ValueError:  # also UnicodeDecodeError
+        lines = None
+    if lines is None or not all(isinstance(x, dict) for x in lines):
+        raise BundleRefused("damaged", "数据包内的回执（receipts.jsonl）无法识别，未作任何改动。")
 
 
 class _Failed:
@@ -316,10 +368,22 @@ def decode_line(text: str) -> tuple[dict, dict]:
                         values = {"change_id": g[0], "origin": g[1], "seq": int(g[2]), "table": g[3],
                                   "record_id": g[4], "op": g[5], "state": state, "changed": changed, "base": base,
                                   "author": tail[1], "at": tail[2], "hlc": tail[3]}
-                        return values, {"state": raw_state, "changed": raw_changed, "base": text[start:i]}
+                        return _checked(values), {"state": raw_state, "changed": raw_changed, "base": text[start:i]}
         except StopIteration:
             pass
-    return _decode_any(text)
+    values, raw = _decode_any(text)
+    return _checked(values), raw
+
+
+def _checked(values: dict) -> dict:
+    """Values a change's later checks compare and store: the table and operation are names (a list
+    there cannot even be looked up) and the sequence number fits the change log. Anything else wrong
+    is rejected per change by sync.apply."""
+    seq = values.get("seq")
+    if (not isinstance(values.get("table", ""), str) or not isinstance(values.get("op", ""), str)
+            or (isinstance(seq, int) and not -MAX_SEQUENCE <= seq <= MAX_SEQUENCE)):
+        raise ValueError("a change with an impossible table, operation or number")
+    return values
 
 
 def _decode_any(text: str) -> tuple[dict, dict]:

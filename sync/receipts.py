@@ -46,9 +46,10 @@ def accept_receipts(lines: list, sender: dict, sender_installation: str, peer_co
     accepted = 0
     for doc in lines:
         body = doc.get("body") if isinstance(doc, dict) else None
-        if not isinstance(body, dict) or body.get("format") != RECEIPT_FORMAT:
+        if not isinstance(body, dict) or body.get("format") != RECEIPT_FORMAT or not _well_formed(body):
             continue
-        if not verify(sender["signing_key"], canonical(body), doc.get("signature", "")):
+        if not isinstance(doc.get("signature"), str) or not verify(sender["signing_key"], canonical(body),
+                                                                   doc["signature"]):
             continue
         issuer = body.get("issuer") or {}
         ours = BUREAU if inst.is_bureau else inst.station_code
@@ -61,6 +62,16 @@ def accept_receipts(lines: list, sender: dict, sender_installation: str, peer_co
         note_receipt(peer_code, body["vector"], body["issued_at"])
         accepted += 1
     return accepted
+
+
+def _well_formed(body: dict) -> bool:
+    """A receipt body whose fields can be stored and compared (a signed receipt may still be malformed)."""
+    vector = body.get("vector")
+    return (all(isinstance(body.get(k), str) and 0 < len(body[k]) <= 200
+                for k in ("receipt_id", "bundle_hash", "issued_at"))
+            and isinstance(body.get("issuer"), dict) and isinstance(body.get("summary"), dict)
+            and isinstance(vector, dict) and all(isinstance(k, str) and type(v) is int and 0 <= v <= 2**62
+                                                 for k, v in vector.items()))
 
 
 def confirmation(peer_code: str = BUREAU) -> dict:

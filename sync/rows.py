@@ -11,16 +11,22 @@ change. An IN list shorter than the statement is padded with NULL, which never m
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
+import sqlite3
 
 import peewee
 
 from models.base import SyncedModel
 from models.db import db
 from models.fields import JSONField
+from sync.errors import BundleRefused
 from sync.merge import content_fields
 
 CHUNK = 500
+MAX_TEXT = 65_536  # characters in one text value of a record: a note of some 30 pages, never megabytes
+INT_RANGE = (-2**63, 2**63 - 1)  # what SQLite's INTEGER holds
 SIZES = (8, 64, CHUNK)
 _MISSING = object()
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
@@ -121,6 +127,8 @@ class TableWriter:
             conflict_target=[model._meta.primary_key], preserve=[f for f in self.fields if f.name != "id"])
         self.sql, _ = query.sql()
         self.insert_sql, _ = model.insert({f: None for f in self.fields}).sql()
+        self.checks = [(f.name, _kind(f), f.null, f.default is not None) for f in self.fields
+                       if f.name not in model.derived_fields]
 
     def _default(self, i: int):
         default = self.fields[i].default
@@ -128,6 +136,7 @@ class TableWriter:
         return dumps(value) if i in self.json_at and value is not None else value
 
     def row(self, state: dict) -> list:
+        self.check(state)
         out = list(map(state.get, self.names))
         for i in self.defaulted:  # absent (not null) → the column's default, as an insert would give
             if self.names[i] not in state:
@@ -144,6 +153,23 @@ class TableWriter:
                     out[i] = view._set[name]
         return out
 
+    def check(self, state: dict) -> None:
+        """Refuse (BundleRefused) a state whose values this table cannot hold: a missing required value,
+        a wrong type, a number beyond SQLite's INTEGER, an impossible date, a text of megabytes.
+        Derived columns are computed here, not taken from the state."""
+        for name, kind, null, default in self.checks:
+            value = state.get(name)
+            if value is None:
+                if not null and kind != "json" and not (default and name not in state):
+                    self._refuse(name, "缺少必填的值")
+            elif not _fits(value, kind):
+                self._refuse(name, "类型或范围不对")
+
+    def _refuse(self, name: str, what: str):
+        """A record a bundle brings that this program's tables cannot hold: the whole import is refused."""
+        raise BundleRefused("damaged", f"数据包内「{self.model._meta.table_name}」记录的「{name}」{what}，"
+                                       "整个数据包未导入，未作任何改动。请让对方检查后重新导出。")
+
     def write(self, states: list[dict], *, new: bool = False) -> None:
         """Upsert the rows; new=True: records this installation never held (no change in its log), so
         a plain INSERT — a quarter cheaper than an upsert (measured) — inside a savepoint, falling back
@@ -151,11 +177,59 @@ class TableWriter:
         if not states:
             return
         rows = [self.row(s) for s in states]
-        if new:
-            try:
-                with db.atomic(), peewee.__exception_wrapper__:  # driver errors → peewee's portable ones
-                    db.cursor().executemany(self.insert_sql, rows)
-                return
-            except peewee.IntegrityError:
-                pass
-        db.cursor().executemany(self.sql, rows)
+        try:
+            if new:
+                try:
+                    with db.atomic(), peewee.__exception_wrapper__:  # driver errors → peewee's portable ones
+                        db.cursor().executemany(self.insert_sql, rows)
+                    return
+                except peewee.IntegrityError:
+                    pass
+            db.cursor().executemany(self.sql, rows)
+        except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError, peewee.InterfaceError,
+                peewee.ProgrammingError, OverflowError, UnicodeEncodeError):
+            # a CHECK or UNIQUE rule, an unencodable text: rows this database cannot hold
+            table = self.model._meta.table_name
+            raise BundleRefused("damaged", f"数据包内「{table}」的记录不符合本程序的数据规则，整个数据包未导入，"
+                                           "未作任何改动。请让对方检查后重新导出。") from None
+
+
+def _kind(field):
+    """The Python type a stored value of this column has in a change's state ("json": anything)."""
+    from models.fields import JSONField
+
+    if isinstance(field, JSONField):
+        return "json"
+    if isinstance(field, peewee.BooleanField):
+        return bool
+    if isinstance(field, peewee.FloatField):
+        return float
+    if isinstance(field, peewee.IntegerField) and not isinstance(field, peewee.ForeignKeyField):
+        return int
+    if isinstance(field, peewee.DateField):
+        return dt.date
+    return str
+
+
+def _fits(value, kind) -> bool:
+    """What a change's state may hold for a column of this kind (TableWriter.row checks every value)."""
+    if kind == "json":
+        return True
+    if kind is str:
+        return isinstance(value, str) and len(value) <= MAX_TEXT
+    if kind is int:
+        return isinstance(value, int) and INT_RANGE[0] <= value <= INT_RANGE[1]
+    if kind is float:
+        return (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+                and abs(value) < 2**63)
+    if kind is bool:
+        return value in (0, 1) and isinstance(value, int)
+    if kind is dt.date:
+        if not isinstance(value, str) or len(value) != 10:
+            return False
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return False
+        return True
+    return False
