@@ -238,7 +238,10 @@ def _overdue_conditions(at: dt.date) -> dict[str, tuple[type, object]]:
         PreferentialCard.id,
         _latest(CardEvent, CardEvent.card, PreferentialCard, CardEvent.step, at, card_steps).alias("step"),
         _latest(CardEvent, CardEvent.card, PreferentialCard, CardEvent.on, at, card_steps).alias("since"))
-        .where(PreferentialCard.deleted_at.is_null()).cte(f"card_at_{at:%Y%m%d}", materialized=True))
+        .where(PreferentialCard.deleted_at.is_null() & PreferentialCard.id.in_(  # only a received card can wait
+            CardEvent.select(CardEvent.card).where(CardEvent.deleted_at.is_null() & (CardEvent.step == "receive")
+                                                   & (CardEvent.on <= at))))
+        .cte(f"card_at_{at:%Y%m%d}", materialized=True))
     card_late = card_at.select_from(card_at.c.id).where((card_at.c.step == "receive") & (card_at.c.since < iso))
     return {
         "follow_up": (ServiceRecord, ServiceRecord.deleted_at.is_null() & (ServiceRecord.needs_follow_up == True)  # noqa: E712
@@ -290,7 +293,8 @@ def casework_figures_of(periods: list[Period], station_codes: list[str] | None =
         station = AidCase.station_code if model is AidEvent else model.station_code
         query = model.select(station, *(sql for _, _, sql in wanted))
         if model is AidEvent:
-            query = query.join(AidCase, on=(AidEvent.case == AidCase.id))
+            query = (query.join(AidCase, on=(AidEvent.case == AidCase.id))
+                     .where(AidEvent.step.in_(list(MONEY_STEPS.values()))))  # what every column tests first
         elif model is Person and visits is not None:
             query = _with_seen(query, seen)
         if station_codes is not None:
