@@ -20,16 +20,13 @@ from PySide6.QtWidgets import QMessageBox
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Leaving", text)
-
-
 def ask_unsaved(parent, sentence: str) -> str:
     """保存 / 不保存 / 取消 for `sentence` (what is unsaved); Esc is 取消."""
-    box = QMessageBox(QMessageBox.Warning, tr("Unsaved changes"), sentence, parent=parent)
-    save = box.addButton(tr("Save"), QMessageBox.AcceptRole)
-    discard = box.addButton(tr("Don't save"), QMessageBox.DestructiveRole)
-    cancel = box.addButton(tr("Cancel"), QMessageBox.RejectRole)
+    title = QCoreApplication.translate("Leaving", "Unsaved changes")
+    box = QMessageBox(QMessageBox.Warning, title, sentence, parent=parent)
+    save = box.addButton(QCoreApplication.translate("Leaving", "Save"), QMessageBox.AcceptRole)
+    discard = box.addButton(QCoreApplication.translate("Leaving", "Don't save"), QMessageBox.DestructiveRole)
+    cancel = box.addButton(QCoreApplication.translate("Leaving", "Cancel"), QMessageBox.RejectRole)
     box.setDefaultButton(save)
     box.setEscapeButton(cancel)
     box.exec()

@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Unsaved changes</source>
-        <translation type="unfinished">有未保存的修改</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished">保存</translation>
-    </message>
-    <message>
-        <source>Don&apos;t save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
-    </message>
-</context>
-<context>
     <name>AboutSection</name>
     <message>
         <source>Open data folder</source>
@@ -1414,7 +1395,7 @@ Give it to the station separately from the file.</source>
     </message>
     <message>
         <source>No station is enrolled yet: add a station before exporting a bundle for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有登记任何服务站：请先登记服务站，再为它导出数据包。</translation>
     </message>
     <message>
         <source>Conflicts ({n})</source>
@@ -1633,6 +1614,25 @@ Give it to the station separately from the file.</source>
     <message>
         <source>{count} of 18 characters typed</source>
         <translation>已输入 {count}/18 位</translation>
+    </message>
+</context>
+<context>
+    <name>Leaving</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2445,11 +2445,11 @@ Give it to the station separately from the file.</source>
     </message>
     <message>
         <source>The record of “{name}” has changes that are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{name}」的档案有未保存的修改。</translation>
     </message>
     <message>
         <source>This record has changes that are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>这份档案有未保存的修改。</translation>
     </message>
     <message>
         <source>Save first</source>
@@ -4089,7 +4089,7 @@ Give it to the station separately from the file.</source>
     </message>
     <message>
         <source>Changes for the bureau</source>
-        <translation type="unfinished"></translation>
+        <translation>要交给事务局的修改</translation>
     </message>
     <message>
         <source>Last backup</source>
@@ -4097,7 +4097,7 @@ Give it to the station separately from the file.</source>
     </message>
     <message>
         <source>Export a bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出数据包…</translation>
     </message>
     <message>
         <source>Name</source>
@@ -4149,7 +4149,7 @@ Give it to the station separately from the file.</source>
     </message>
     <message>
         <source>The program backs up every day after log-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录后程序每天自动备份一次。</translation>
     </message>
     <message>
         <source>Resolve them under “Data exchange”.</source>
@@ -4161,15 +4161,15 @@ Give it to the station separately from the file.</source>
     </message>
     <message>
         <source>{count} changes have not reached the bureau yet:</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 条修改还没交给事务局：</translation>
     </message>
     <message>
         <source>The bureau has every change.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有修改都已交给事务局。</translation>
     </message>
     <message>
         <source>The bureau confirmed up to {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>事务局已确认到 {date}。</translation>
     </message>
     <message>
         <source>; {count} conflicts to resolve</source>

@@ -65,12 +65,19 @@ def test_the_workbench_shows_the_figures_and_the_last_backup(qtbot, ctx, actor, 
     assert page.active.value.text() == "1"
     assert page.key_focus.value.text() == "0"
     assert page.backup.value.text() != "尚无备份"
-    assert page.unsent.note.text() == "事务局尚未确认任何数据包。"
+    assert page.backup.note.text() == "每日自动备份"  # what the backup was, dated by its name
+    # the clerk's words and the action, not a bare count
+    assert page.unsent.note.text() == f"有 {page.unsent.value.text()} 条修改还没交给事务局："
+    assert page.export_link.isVisibleTo(page) and page.export_link.text() == "导出数据包…"
+    with qtbot.waitSignal(page.area_requested) as asked:
+        page.export_link.click()
+    assert asked.args == ["exchange"]
 
 
 def test_without_a_backup_the_workbench_says_none_yet(qtbot, ctx, dressed_app):
     page = open_workbench(qtbot, ctx)
     assert page.backup.value.text() == "尚无备份"
+    assert page.backup.note.text() == "登录后程序每天自动备份一次。"
     assert page.recent_empty.isVisibleTo(page) and not page.recent.isVisibleTo(page)
 
 
