@@ -329,7 +329,6 @@ class Dashboard(PlanTab):
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append(categories)
-        axis_x.setTruncateLabels(False)
         if len(categories) > 5:  # seven stations' names side by side: a point smaller, so none is cut short
             font = axis_x.labelsFont()
             font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
