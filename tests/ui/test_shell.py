@@ -185,12 +185,10 @@ def test_every_navigation_item_opens_a_page(window):
     assert isinstance(window.pages["registry"], FakeRegistryPage)
 
 
-def test_areas_not_built_yet_say_so_honestly(window):
-    for key in ("tasks",):
-        page = window.select_area(key)
-        assert isinstance(page, UnavailablePage)
-        assert page.title.text() == window.nav.currentItem().text()
-        assert page.sentence.text() == "本版本暂未开放此功能。"
+def test_the_work_checklist_is_a_real_page_now(window):
+    page = window.select_area("tasks")
+    assert not isinstance(page, UnavailablePage)
+    assert window.nav.currentItem().text() == "工作清单/考核"
 
 
 def test_window_opens_without_the_registry_module(qtbot, station, dressed_app, monkeypatch):
