@@ -45,3 +45,11 @@ def changes_for(records: list[tuple[str, str]]):
 
 def count_since(origin: str, seq: int) -> int:
     return Change.select().where((Change.origin == origin) & (Change.seq > seq)).count()
+
+
+def data_version() -> tuple:
+    """A token that changes with every write to a synced table, local or imported: the database file and
+    the newest change row (rows are only ever appended, never deleted; its change id tells a restored older
+    copy from this one). Equal tokens mean the synced data is the same."""
+    last = Change.select(peewee.SQL("rowid"), Change.change_id).order_by(peewee.SQL("rowid").desc()).limit(1)
+    return (Change._meta.database.database, *(last.tuples().first() or (0, None)))

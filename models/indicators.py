@@ -28,6 +28,7 @@ import peewee
 from models.aid import AID, AidCase, AidEvent
 from models.as_of import on_roster, registered_in
 from models.cards import CARD, CardEvent, PreferentialCard
+from models.changelog import data_version
 from models.disputes import DisputeCase, ended_between
 from models.errors import DomainError
 from models.installation import Installation, Station
@@ -38,7 +39,7 @@ from models.services import ServiceEvent, ServiceRecord
 from models.visits import Visit, next_visit_due, tier_cadence
 from models.workbench import AID_WAIT_DAYS
 
-COUNT, SUM = peewee.fn.COUNT, peewee.fn.SUM
+COUNT, SUM, MAX = peewee.fn.COUNT, peewee.fn.SUM, peewee.fn.MAX
 
 
 @dataclass(frozen=True)
@@ -182,9 +183,9 @@ def _visit_conditions(periods: list[Period], today: dt.date | None):
     columns = []
     for i, period in enumerate(periods):
         at = as_at(period, today)
-        columns += [peewee.fn.MAX(peewee.Case(None, [(Visit.visited_on < period.start, Visit.visited_on)])).alias(f"before_{i}"),
+        columns += [MAX(peewee.Case(None, [(Visit.visited_on < period.start, Visit.visited_on)])).alias(f"before_{i}"),
                     SUM(peewee.Case(None, [(_between(Visit.visited_on, period), 1)], 0)).alias(f"within_{i}"),
-                    peewee.fn.MAX(peewee.Case(None, [(Visit.visited_on <= at, Visit.visited_on)])).alias(f"by_{i}")]
+                    MAX(peewee.Case(None, [(Visit.visited_on <= at, Visit.visited_on)])).alias(f"by_{i}")]
     seen = (Visit.select(Visit.person, *columns).where(Visit.deleted_at.is_null()).group_by(Visit.person)
             .cte("seen", materialized=True))
     tiered = Person.contact_tier.in_(list(cadence))
@@ -272,6 +273,36 @@ def casework_figures_of(periods: list[Period], station_codes: list[str] | None =
     """casework_figures of several periods at once (the dashboard's period and the one before it): one
     grouped query per table, each figure of each period a SUM(CASE WHEN its condition …) column, so every
     table is read once however many periods and figures there are."""
+    version = data_version()
+    keys = [_past_key(period, station_codes, today, version) for period in periods]
+    found = [_PAST.get(key) if key else None for key in keys]
+    wanted = [period for period, hit in zip(periods, found) if hit is None]
+    counted = iter(_count_figures(wanted, station_codes, today) if wanted else [])
+    outs = [hit if hit is not None else next(counted) for hit in found]
+    for key, out in zip(keys, outs):
+        if key is not None:
+            _PAST[key] = out
+            while len(_PAST) > PAST_KEPT:
+                _PAST.pop(next(iter(_PAST)))
+    return [{station: dict(figures) for station, figures in out.items()} for out in outs]
+
+
+# A past period's figures, kept while the data is unchanged: a period that has ended is counted as at its
+# end, so its figures change only when the synced data does (a late entry, a bundle) — and then
+# data_version() changes and they are counted again. A running period is always counted.
+PAST_KEPT = 16
+_PAST: dict[tuple, dict] = {}
+
+
+def _past_key(period: Period, station_codes, today: dt.date | None, version: tuple) -> tuple | None:
+    """The cache key of an ended period (its figures are as at its end whatever the day), else None."""
+    if period.end >= (today or dt.date.today()):
+        return None
+    return period.start, period.end, tuple(station_codes) if station_codes is not None else None, version
+
+
+def _count_figures(periods: list[Period], station_codes: list[str] | None,
+                   today: dt.date | None) -> list[dict[str, dict]]:
     outs: list[dict[str, dict]] = [{} for _ in periods]
     columns: dict[type, list[tuple[int, str, object]]] = {}  # model → (period index, code, SQL)
     for i, period in enumerate(periods):

@@ -6,7 +6,7 @@ from models import aid
 from models.cards import apply_card, card_step
 from models.disputes import dispute_step, register_dispute
 from models.errors import DomainError
-from models.indicators import ROW_KEYS, indicator_rows, indicator_value, records_behind, total_row
+from models.indicators import ROW_KEYS, indicator_rows, indicator_rows_of, indicator_value, records_behind, total_row
 from models.periods import parse_period
 from models.services import agency_step, record_service
 from models.visits import record_visit
@@ -141,3 +141,18 @@ def test_the_total_sums_counts_and_recomputes_rates_from_the_sums():
     total = total_row(rows)
     assert (total["visits_due"], total["visits_done"], total["visit_rate"]) == (10, 4, 0.4)
     assert total["resolved_locally_rate"] == 0.25 and total["score"] == 90.0 and total["station_code"] is None
+
+
+def test_a_past_quarter_is_counted_again_when_a_late_entry_changes_it(county_day, actor):
+    """An ended period's figures are kept while nothing changes (models.indicators._PAST) — and a record
+    entered late for that quarter shows at once, in the row and in the dashboard's two-period read."""
+    p, _ids = county_day
+    q3 = parse_period("2026Q3")
+    first = row_of(q3)
+    assert row_of(q3) == first  # unchanged data: the same figures
+    record_service({"served_on": D(2026, 9, 15), "person": p["visited"].id, "category": "policy",
+                    "content": "补录九月的咨询"}, actor=actor, today=TODAY)
+    again = row_of(q3)
+    assert again["services"] == first["services"] + 1
+    [now, before] = indicator_rows_of([Q4, q3], today=TODAY)
+    assert before == [again] and now == [row_of(Q4)]
