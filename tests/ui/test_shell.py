@@ -185,10 +185,12 @@ def test_every_navigation_item_opens_a_page(window):
     assert isinstance(window.pages["registry"], FakeRegistryPage)
 
 
-def test_the_work_checklist_is_a_real_page_now(window):
-    page = window.select_area("tasks")
+def test_the_work_checklist_is_a_real_page_now(qtbot, station, dressed_app):
+    win = MainWindow(AppContext(station, current(), Actor("admin", "张站长", "station_head")))
+    qtbot.addWidget(win)
+    page = win.select_area("tasks")
     assert not isinstance(page, UnavailablePage)
-    assert window.nav.currentItem().text() == "工作清单/考核"
+    assert win.nav.currentItem().text() == "工作清单/考核"
 
 
 def test_window_opens_without_the_registry_module(qtbot, station, dressed_app, monkeypatch):
