@@ -50,6 +50,12 @@ class Column:
         return str(value)
 
 
+_TEXT_ROLES = (int(Qt.DisplayRole), int(Qt.ToolTipRole))
+_ALIGNMENT_ROLE, _FOREGROUND_ROLE = int(Qt.TextAlignmentRole), int(Qt.ForegroundRole)
+_ANSWERED = frozenset({*_TEXT_ROLES, _ALIGNMENT_ROLE, _FOREGROUND_ROLE, int(ROW_ROLE)})
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+
+
 class RowsModel(QAbstractTableModel):
     def __init__(self, columns: list[Column], parent=None):
         super().__init__(parent)
@@ -72,18 +78,19 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.rows):
+        # roles compared as plain ints: a view asks every cell for ~10 roles, and comparing PySide6
+        # enums costs more than the rest of the call (a table sized to its contents asks them all)
+        role = int(role)
+        if role not in _ANSWERED or not index.isValid() or index.row() >= len(self.rows):
             return None
         row, column = self.rows[index.row()], self.columns[index.column()]
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+        if role in _TEXT_ROLES:
             return column.text(row)
-        if role == Qt.TextAlignmentRole and column.number:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and column.colour is not None:
-            return column.colour(row)
-        if role == ROW_ROLE:
-            return row
-        return None
+        if role == _ALIGNMENT_ROLE:
+            return _RIGHT if column.number else None
+        if role == _FOREGROUND_ROLE:
+            return column.colour(row) if column.colour is not None else None
+        return row
 
 
 class RowsTable(QTableView):
