@@ -6,7 +6,7 @@
     vetstation --home D score enter --quarter 2026Q4 --station 150626100 --item grassroots --points 85 --reason …
     vetstation --home D score publish --period 2026Q4
 
-JSON of `indicators`: {"period": P, "stations": [row, …], "total": row}, rows as models.indicators.ROW_KEYS.
+JSON of `indicators`: {"period": P, "stations": [row, …], "total": row}, rows with JSON_KEYS (models.indicators.ROW_KEYS less services_done).
 Wiring (desktop/cli.py): add_indicator_parsers(sub) in build_parser; run(args) for both commands.
 """
 from __future__ import annotations
@@ -71,12 +71,21 @@ def run(args) -> int:
     return show_scores(args, acting_user(args))
 
 
+# The published JSON row (issue 10): every indicator but the text-only 代办办结, in this order.
+JSON_KEYS = [k for k in ROW_KEYS if k != "services_done"]
+
+
+def _json_row(row: dict) -> dict:
+    return {k: row.get(k) for k in JSON_KEYS}
+
+
 def show_indicators(args) -> int:
     period = parse_period(args.period)
     rows = indicator_rows(period)
     total = total_row(rows)
     if args.json:
-        print(json.dumps({"period": args.period, "stations": rows, "total": total}, ensure_ascii=False))
+        print(json.dumps({"period": args.period, "stations": [_json_row(r) for r in rows], "total": _json_row(total)},
+                         ensure_ascii=False))
         return 0
     print(f"{period.label} 对标指标")
     names = [r["station_name"] for r in rows] + ["合计"]
