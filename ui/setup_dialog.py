@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLayout, QLineEdit, QPushButton, QRadioButton, QStackedWidget, QVBoxLayout,
                                QWidget)
 
@@ -25,6 +25,7 @@ from models.errors import DomainError, ValidationError
 from models.installation import Installation, default_division, default_stations, init_bureau, init_station
 from models.resources import resource_path
 from models.write import Actor
+from ui.file_dialogs import choose_open_file
 
 FIELD_WIDTH = 380
 LABEL_WIDTH = 88  # the same label column in both forms, so the fields line up
@@ -245,8 +246,8 @@ class SetupDialog(QDialog):
         return page
 
     def _browse_enrollment(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open the enrollment file"), "",
-                                              self.tr("Enrollment files (*.vse);;All files (*)"))
+        path = choose_open_file(self, "enrollment", self.tr("Open the enrollment file"),
+                                self.tr("Enrollment files (*.vse);;All files (*)"))
         if path:
             self.fields["enrollment_file"].edit.setText(path)
             self._edited("enrollment_file")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from models.installation import current
 from ui.app import application
@@ -24,6 +25,12 @@ def gc_on_gui_thread(qapp):
 def collect_after_each_test(gc_on_gui_thread):
     yield
     gc.collect()  # here, on the GUI thread: what the test threw away
+
+
+@pytest.fixture(autouse=True)
+def own_qsettings(tmp_path):
+    """QSettings (the file dialogs' last folders) go to this test's folder, never the developer's."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
 
 
 @pytest.fixture

@@ -170,7 +170,7 @@ def test_the_open_cases_export_to_xlsx_with_number_and_deadline(qtbot, page, act
     with qtbot.waitSignal(filters.query_changed):
         filters.choose(filters.status, "registered")
     target = tmp_path / "矛盾纠纷.xlsx"
-    monkeypatch.setattr("ui.casework.case_list.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("ui.file_dialogs.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     with qtbot.waitSignal(page.browser.exported, timeout=10000):
         page.browser.export_button.click()
     rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))

@@ -122,7 +122,7 @@ def test_the_filtered_list_exports_to_xlsx_with_every_row_as_shown(qtbot, page, 
     with qtbot.waitSignal(page.browser.filters.query_changed):
         page.browser.filters.choose(page.browser.filters.category, "policy")
     target = tmp_path / "服务记录.xlsx"
-    monkeypatch.setattr("ui.casework.case_list.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("ui.file_dialogs.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     with qtbot.waitSignal(page.browser.exported, timeout=10000):
         page.browser.export_button.click()
     sheet = openpyxl.load_workbook(target).active

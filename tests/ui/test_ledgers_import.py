@@ -199,7 +199,7 @@ def test_a_clerk_sees_masked_id_numbers_in_the_report(qtbot, station, roster):
 
 def test_the_template_can_be_downloaded_from_the_wizard(qtbot, wizard, tmp_path, monkeypatch):
     target = tmp_path / "模板"
-    monkeypatch.setattr("ui.ledgers.import_wizard.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("ui.file_dialogs.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), "Excel (*.xlsx)"))
     with qtbot.waitSignal(wizard.template_saved, timeout=5000):
         wizard.template_button.click()

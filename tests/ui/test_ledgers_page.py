@@ -78,7 +78,7 @@ def test_zoom_steps_from_what_is_shown_and_fit_width_comes_back(qtbot, page, thi
 def test_save_as_pdf_writes_the_ledger_with_the_names_in_it(qtbot, page, thirty_people, tmp_path, monkeypatch):
     generate(qtbot, page)
     target = tmp_path / "花名册副本"  # typed without .pdf
-    monkeypatch.setattr("ui.ledgers.ledger_page.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("ui.file_dialogs.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), "PDF (*.pdf)"))
     with qtbot.waitSignal(page.saved, timeout=10000) as blocker:
         page.save_button.click()

@@ -31,7 +31,7 @@ def test_export_writes_only_the_people_the_search_shows(qtbot, page, people, tmp
     page.list_page.filters.emit_query()
     assert page.list_page.model.total == 1
     target = tmp_path / "名单"
-    monkeypatch.setattr("ui.ledgers.registry_actions.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("ui.file_dialogs.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), "Excel (*.xlsx)"))
     monkeypatch.setattr("ui.ledgers.registry_actions.ask_reason", lambda *a: "报送上级")  # the head says why
     with qtbot.waitSignal(page.list_page.transfer.exported, timeout=10000) as blocker:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QColor, QDesktopServices
-from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from models import options
@@ -24,6 +24,7 @@ from models.attachments import attachment_path, store_attachment
 from ui.casework import TREE_STYLE
 from ui.casework.fields import ChoiceCombo, DateEdit, MoneyEdit, NoteEdit, PersonPicker, TextEdit
 from ui.casework.forms import ReasonDialog, RecordDialog
+from ui.file_dialogs import choose_open_file
 
 DOCUMENT_ID_ROLE = Qt.UserRole + 1
 ATTACHMENT_ROLE = Qt.UserRole + 2
@@ -64,8 +65,8 @@ class FileEdit(QWidget):
         row.addWidget(self.browse)
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the scan"), "",
-                                              self.tr("Scans and photos (*.jpg *.jpeg *.png *.pdf)"))
+        path = choose_open_file(self, "scan", self.tr("Choose the scan"),
+                                self.tr("Scans and photos (*.jpg *.jpeg *.png *.pdf)"))
         if path:
             self.set_value(path)
             self.edited.emit()

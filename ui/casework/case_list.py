@@ -21,12 +21,13 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
 from ledgers.xlsx_export import XlsxColumn, write_xlsx
 from models.cases_query import CaseQuery, categories, count_cases, list_cases, statuses
 from ui.casework.fields import DateEdit, account_names, fen_to_yuan
+from ui.file_dialogs import choose_save_file
 from ui.paged_model import PAGE_SIZE, PagedTableModel
 from ui.registry.field_grid import MessageLine
 from ui.row_views import pick_rows
@@ -348,7 +349,7 @@ class CaseBrowser(QWidget):
     # -- export -----------------------------------------------------------------------------------
     def choose_export_path(self) -> None:
         default = f"{self.export_title}_{dt.date.today().isoformat()}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), default, "Excel (*.xlsx)")
+        path = choose_save_file(self, "excel_export", self.tr("Export to Excel"), default, "Excel (*.xlsx)")
         if path:
             self.export_to(Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx"))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPushButton, QTabWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QListWidget, QPushButton, QTabWidget,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from models import options
@@ -27,6 +27,7 @@ from ui.casework import TREE_STYLE
 from ui.casework.fields import ChoiceCombo, DateEdit, MoneyEdit, NoteEdit, PersonPicker, StaffPicker, TextEdit
 from ui.casework.forms import RecordDialog
 from ui.casework.page import CaseAreaPage
+from ui.file_dialogs import choose_open_files
 
 DUE_WITHIN_DAYS = 30
 OVERDUE_COLOUR = QColor("#b3261e")
@@ -56,8 +57,8 @@ class PhotoList(QWidget):
         layout.addLayout(buttons)
 
     def _add(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose photos"), "",
-                                                self.tr("Images (*.jpg *.jpeg *.png *.bmp)"))
+        paths = choose_open_files(self, "photo", self.tr("Choose photos"),
+                                  self.tr("Images (*.jpg *.jpeg *.png *.bmp)"))
         self.add_files(paths)
 
     def add_files(self, paths) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from ledgers.roster_import import (apply_import, check_mapping, plan_import, propose_mapping, read_roster,
@@ -24,6 +24,7 @@ from ledgers.roster_import import (apply_import, check_mapping, plan_import, pro
 from ledgers.roster_template import write_template
 from models.errors import DomainError, ValidationError
 from models.installation import Station
+from ui.file_dialogs import choose_open_file, choose_save_file
 from ui.ledgers.import_tables import DETAIL, MappingTable, PlanModel
 from ui.row_views import pick_rows
 from ui.tasks import run_task
@@ -288,7 +289,7 @@ class RosterImportWizard(QDialog):
 
     # -- 1. the file ------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the roster"), "", "Excel (*.xlsx *.xlsm)")
+        path = choose_open_file(self, "roster", self.tr("Choose the roster"), "Excel (*.xlsx *.xlsm)")
         if path:
             self.path_edit.setText(path)
             self.read_file(Path(path))
@@ -379,8 +380,8 @@ class RosterImportWizard(QDialog):
 
     # -- the template -----------------------------------------------------------------------------
     def choose_template_path(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the import template"), "花名册导入模板.xlsx",
-                                              "Excel (*.xlsx)")
+        path = choose_save_file(self, "roster", self.tr("Save the import template"), "花名册导入模板.xlsx",
+                                "Excel (*.xlsx)")
         if path:
             self.save_template(Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx"))
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFrame, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from ledgers.catalog import LEDGERS, LedgerOptions, printable_kinds, render_ledger
@@ -29,6 +29,7 @@ from ledgers.period_pack import PACKS
 from models import vocab
 from models.errors import DomainError
 from models.installation import Station, villages
+from ui.file_dialogs import choose_save_file
 from ui.ledgers.closing import PeriodClosing
 from ui.ledgers.pdf_preview import PdfPreview
 from ui.ledgers.period_picker import PeriodPicker
@@ -328,8 +329,8 @@ class LedgerPage(QWidget):
 
     # -- save and print ---------------------------------------------------------------------------
     def choose_save_path(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), f"{self.current_title}.pdf",
-                                              "PDF (*.pdf)")
+        path = choose_save_file(self, "ledger_pdf", self.tr("Save as PDF"), f"{self.current_title}.pdf",
+                                "PDF (*.pdf)")
         if path:
             self.save_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
 

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from ledgers.xlsx_export import export_people
 from models.permissions import allowed
 from models.registry_search import PersonQuery
+from ui.file_dialogs import choose_save_file
 from ui.ledgers.import_wizard import RosterImportWizard
 from ui.messages import show_error
 from ui.reason_dialog import ask_reason
@@ -44,7 +45,7 @@ class RegistryTransfer(QObject):
 
     def choose_export_path(self) -> None:
         default = f"人员名单_{dt.date.today().isoformat()}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self.widget, self.tr("Export to Excel"), default, "Excel (*.xlsx)")
+        path = choose_save_file(self.widget, "excel_export", self.tr("Export to Excel"), default, "Excel (*.xlsx)")
         if not path:
             return
         reason = None

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.attachments import attachment_path, store_attachment
+from ui.file_dialogs import choose_open_file
 from ui.registry.field_grid import MessageLine
 from ui.registry.operations import run_write
 
@@ -71,8 +72,8 @@ class PhotoBox(QWidget):
         self.remove.setEnabled(bool(self.digest))
 
     def _ask_for_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), "",
-                                              self.tr("Pictures (*.jpg *.jpeg *.png)"))
+        path = choose_open_file(self, "photo", self.tr("Choose a photo"),
+                                self.tr("Pictures (*.jpg *.jpeg *.png)"))
         if path:
             self.use_file(Path(path))
 

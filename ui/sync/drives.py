@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo, Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout)
+from ui.file_dialogs import choose_folder
 
 STICK_FILESYSTEMS = {"vfat", "fat", "fat32", "exfat", "ntfs", "fuseblk", "msdos"}
 PSEUDO_FILESYSTEMS = {"tmpfs", "devtmpfs", "proc", "sysfs", "overlay", "squashfs", "ramfs", "cgroup", "cgroup2",
@@ -117,7 +118,7 @@ class DriveChooser(QDialog):
             self.accept()
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the bundle"))
+        folder = choose_folder(self, "bundle", self.tr("Choose a folder for the bundle"))
         if folder:
             self.chosen = Path(folder)
             self.accept()

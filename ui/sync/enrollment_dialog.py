@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from models.installation import default_stations
 from sync.enrollment import adopt_enrollment, open_enrollment, write_enrollment
+from ui.file_dialogs import choose_open_file, choose_save_file
 from ui.sync.jobs import run_engine
 
 
@@ -34,9 +35,9 @@ class _FileField(QWidget):
 
     def browse(self) -> None:
         if self.save:
-            path, _ = QFileDialog.getSaveFileName(self, self.caption, self.suggested, self.pattern)
+            path = choose_save_file(self, "enrollment", self.caption, self.suggested, self.pattern)
         else:
-            path, _ = QFileDialog.getOpenFileName(self, self.caption, "", self.pattern)
+            path = choose_open_file(self, "enrollment", self.caption, self.pattern)
         if path:
             self.edit.setText(path)
 

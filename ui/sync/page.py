@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from models.fields import local_display
@@ -25,6 +25,7 @@ from sync.importer import import_bundle
 from sync.bureau_keys import create_bureau_keys
 from sync.report import KINDS
 from sync.status import exchange_status, import_history
+from ui.file_dialogs import choose_open_file, choose_save_file
 from ui.messages import show_error
 from ui.row_views import pick_rows
 from ui.sync.conflicts import ConflictQueue
@@ -376,8 +377,8 @@ class ExchangePage(QWidget):
     # --- import -------------------------------------------------------------------------------
     def import_bundle(self, path: Path | None = None) -> None:
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import a bundle"), "",
-                                                    self.tr("Bundles (*.vsb);;All files (*)"))
+            chosen = choose_open_file(self, "bundle", self.tr("Import a bundle"),
+                                      self.tr("Bundles (*.vsb);;All files (*)"))
             if not chosen:
                 return
             path = Path(chosen)
@@ -446,8 +447,8 @@ class ExchangePage(QWidget):
                 self._say(self.tr("Enrolled: this station can now exchange bundles with the bureau."), ok=True)
                 self.refresh()
             return
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Where to write the escrow key (keep it offline)"),
-                                                "托管密钥.txt", "*.txt")
+        chosen = choose_save_file(self, "escrow_key", self.tr("Where to write the escrow key (keep it offline)"),
+                                  "托管密钥.txt", "*.txt")
         if not chosen:
             return
         home = self.ctx.home

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from models.errors import DomainError
 from sync.report import KINDS
 from sync.status import TABLE_LABELS, person_of
+from ui.file_dialogs import choose_save_file
 from ui.messages import show_error
 from ui.tasks import run_task
 
@@ -202,7 +202,7 @@ class ReportView(QWidget):
 
     # --- saving -------------------------------------------------------------------------------
     def save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report as PDF"), "导入报告.pdf", "PDF (*.pdf)")
+        path = choose_save_file(self, "report", self.tr("Save the report as PDF"), "导入报告.pdf", "PDF (*.pdf)")
         if path:
             self._write_pdf(Path(path), self._saved)
 
@@ -246,8 +246,8 @@ class ReportView(QWidget):
     def save_json(self) -> None:
         import json
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report as JSON"), "导入报告.json",
-                                              "JSON (*.json)")
+        path = choose_save_file(self, "report", self.tr("Save the report as JSON"), "导入报告.json",
+                                "JSON (*.json)")
         if not path:
             return
         try:
