@@ -1,17 +1,20 @@
 """The indicators (指标) of the 对标 work: one library for the dashboard, the ledgers, the scores and the CLI.
 
     rows = indicator_rows(parse_period("2026Q4"))          # one dict per station, keys ROW_KEYS
+    now, before = indicator_rows_of([period, previous])    # several periods, each table read once
     total_row(rows)                                        # the banner's row: sums, rates of the sums
     indicator_value("visit_rate", "150626100", period)     # one figure (月调度 of a computed-indicator task)
     for part in records_behind("overdue_items", "150626100", period):
         part.table, part.label, part.ids()                 # the records that make up the figure
 
-Every figure is a SQL aggregate grouped by station (peewee expressions, one query per family of
-indicators), never a Python loop over records, and every figure counts only records carrying the
+Every figure is a SQL aggregate grouped by station (peewee expressions; one query per table for all the
+figures and periods asked for), never a Python loop over records, and every figure counts only records carrying the
 station's code — so the bureau's figure for a station equals the station's own figure on the data it
 has sent. INDICATORS names each one (code, Chinese label, unit, how the banner's total aggregates it,
 its definition); docs/indicators.md is the reference. Dates are the records' own dates, so a figure for
-a past period is that period's; "at the period's end" means min(period end, today).
+a past period is that period's; "at the period's end" means min(period end, today). An ended period's
+figures are kept while the synced data is unchanged (models.changelog.data_version) and counted again
+after any change.
 
 Which stations: at a station, its own; at the bureau, every enrolled station (models.peers, kind
 "station") and every station that holds persons (data a bureau keeps for a station not yet enrolled).
