@@ -11,15 +11,18 @@ first reported_on stays, so punctuality is kept). Refused, with nothing written:
 to the unit, a station reporting for another unit, the bureau reporting for a station, a month that
 is malformed, in the future or before the task was assigned, an empty 完成情况, a value that is no number.
 
-The indicator value: when the task names a computed indicator (PlanTask.indicator), the caller (UI,
-CLI) fills `value` from models.indicators for the unit and month before calling; a value given is kept.
+The indicator value: when the task names a computed indicator (PlanTask.indicator) and the unit is a
+station, a report without a value gets the indicator's value for that station and month
+(`indicator_reached`, the same figure the dashboard shows); a value typed in is kept.
 """
 from __future__ import annotations
 
 import datetime as dt
 
 from models.errors import DomainError, PermissionDenied, ValidationError
+from models.indicators import INDICATORS, indicator_value
 from models.installation import Installation
+from models.periods import Period
 from models.plan import PlanTask, ProgressEntry, TaskAssignment
 from models.plan_edit import _live
 from models.plan_status import first_day, month_of, parse_month
@@ -64,6 +67,8 @@ def report_progress(task_id: str, month: str, values: dict, *, actor: Actor, uni
         raise ValidationError({"month": f"该任务{assignment.assigned_on.isoformat()}才分配给{unit_name(code)}，"
                                         f"不能填报{month}的月调度"})
     row = _entry_values(values)
+    if row["value"] is None and assignment.station_code:
+        row["value"] = indicator_reached(task.indicator, assignment.station_code, month, on)
     existing = ProgressEntry.live().where((ProgressEntry.assignment == assignment.id)
                                           & (ProgressEntry.month == month)).first()
     with writing(actor) as w:
@@ -73,6 +78,18 @@ def report_progress(task_id: str, month: str, values: dict, *, actor: Actor, uni
                                             "reported_on": on, "reported_by": actor.username, **row})
         w.update(existing, row)
         return existing
+
+
+def indicator_reached(indicator: str | None, station_code: str, month: str, on: dt.date | None = None):
+    """A computed-indicator task's value for a station and month, as a target is written (95 for 95%);
+    None for a task without a computed indicator or a month not begun."""
+    if indicator not in INDICATORS or first_day(month) > (on or dt.date.today()):
+        return None
+    year, number = (int(n) for n in month.split("-"))
+    value = indicator_value(indicator, station_code, Period.month(year, number), today=on)
+    if value is not None and INDICATORS[indicator].unit == "%":
+        value = round(value * 100, 1)  # rates are fractions; a target is written as 95 (%)
+    return value
 
 
 def _entry_values(values: dict) -> dict:

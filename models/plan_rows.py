@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from models.indicators import INDICATORS, Behind, indicator_value
-from models.periods import Period
+from models.indicators import INDICATORS, Behind
 from models.plan import Plan, PlanArea, PlanTask, ProgressEntry, TaskAssignment
-from models.plan_status import STATUS_LABELS, assignment_statuses, first_day, task_statuses
+from models.plan_status import STATUS_LABELS, assignment_statuses, task_statuses
+from models.plan_progress import indicator_reached
 from models.plan_tasks import tasks_of
 from models.plan_units import station_of, unit_names
 
@@ -58,8 +58,6 @@ def task_rows(plan: Plan, *, unit_code: str | None = None, on: dt.date | None = 
 def progress_sheet(plan: Plan, unit_code: str, month: str, *, on: dt.date | None = None) -> list[dict]:
     """One row per task of the plan assigned to `unit_code`: its entry for `month` (or None), its status,
     and the suggested indicator value of a computed-indicator task at a station."""
-    year, number = (int(n) for n in month.split("-"))
-    period = Period.month(year, number)
     station = station_of(unit_code)
     entries = {e.assignment_id: e for e in ProgressEntry.live().where((ProgressEntry.unit_code == unit_code)
                                                                      & (ProgressEntry.month == month))}
@@ -69,11 +67,7 @@ def progress_sheet(plan: Plan, unit_code: str, month: str, *, on: dt.date | None
         if part is None:
             continue
         entry = entries.get(part["assignment_id"])
-        suggested = None
-        if row["indicator"] in INDICATORS and station and first_day(month) <= (on or dt.date.today()):
-            suggested = indicator_value(row["indicator"], station, period, today=on)
-            if suggested is not None and INDICATORS[row["indicator"]].unit == "%":
-                suggested = round(suggested * 100, 1)  # rates are fractions; a target is written as 95 (%)
+        suggested = indicator_reached(row["indicator"], station, month, on) if station else None
         rows.append({**row, "assignment_id": part["assignment_id"], "unit_status": part["status"],
                      "unit_status_label": part["status_label"], "entry": entry_dict(entry), "suggested": suggested})
     return rows

@@ -15,7 +15,9 @@ from models.plan_progress import ProgressRefused, report_progress
 from models.plan_status import missing_reports, task_counts, task_statuses
 from models.plan_tasks import add_task, confirm_done, tasks_of
 from models.plan_template import start_plan_from_template
+from models.registry import save_person
 from models.workbench import workbench
+from tests.models.people import person_values
 from tests.sync.helpers import send
 
 SEPT, OCT_DUE, AFTER_OCT = dt.date(2026, 9, 1), dt.date(2026, 10, 20), dt.date(2026, 10, 26)
@@ -88,3 +90,20 @@ def test_reports_travel_to_the_bureau_which_sees_progress_the_late_station_and_t
     send(bureau, a, tmp_path / "usb")
     with a:  # the bureau's confirmation reaches the station
         assert task_statuses(get_plan(2026).id, on=dt.date(2026, 11, 1), unit_code=a.code)[task_id] == "done"
+
+
+def test_a_computed_indicator_task_reported_without_a_value_gets_the_stations_own_figure(planned, tmp_path):
+    bureau, a, b, plan_id, task_id = planned
+    with bureau:
+        area = PlanArea.get((PlanArea.plan == plan_id) & (PlanArea.name == "基础业务工作"))
+        counted = add_task(area.id, {"title": "在册人员建档", "target_value": 3, "target_unit": "人",
+                                     "indicator": "persons"}, units=[a.code], actor=bureau.actor, on=SEPT)
+    send(bureau, a, tmp_path / "usb")
+    with a:
+        for n in (1, 2):
+            save_person(None, person_values(n), actor=a.actor)
+        month = dt.date.today().strftime("%Y-%m")  # the persons are registered today
+        entry = report_progress(counted.id, month, {"done_text": "建档两人"}, actor=a.actor)
+        assert entry.value == 2  # filled in from the station's own data
+        typed = report_progress(counted.id, month, {"done_text": "建档两人", "value": 3}, actor=a.actor)
+        assert typed.value == 3  # a value typed in is kept
