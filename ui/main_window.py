@@ -25,6 +25,7 @@ from models.accounts import ROLES
 from models.resources import resource_path
 from ui.context import AppContext
 from ui.leaving import confirm_leave
+from ui.shortcuts import AREA_KEYS_COUNT, area_key, on_key, with_key
 from ui.unavailable_page import UnavailablePage
 from ui.workbench import Workbench
 
@@ -133,11 +134,11 @@ class MainWindow(QMainWindow):
         self.status_user, self.status_installation = user, place
 
     def _shortcuts(self) -> None:
-        for number, key in enumerate(AREA_KEYS[:9], start=1):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+        for number, key in enumerate(AREA_KEYS[:AREA_KEYS_COUNT], start=1):
+            shortcut = QShortcut(QKeySequence(area_key(number)), self)
             shortcut.activated.connect(lambda k=key: self.select_area(k))
-        find = QShortcut(QKeySequence.Find, self)
-        find.activated.connect(self.focus_search)
+            self.nav.item(number - 1).setToolTip(with_key(self.titles[key], area_key(number)))
+        on_key("search", self, self.focus_search, context=Qt.WindowShortcut)
 
     # --- areas ----------------------------------------------------------------------------------
     def select_area(self, key: str) -> QWidget:

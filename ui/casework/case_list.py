@@ -31,6 +31,7 @@ from ui.file_dialogs import choose_save_file
 from ui.paged_model import PAGE_SIZE, PagedTableModel
 from ui.registry.field_grid import MessageLine
 from ui.row_views import pick_rows
+from ui.shortcuts import press
 from ui.tasks import run_task
 
 EXPORT_PAGE = 2000
@@ -266,6 +267,7 @@ class CaseBrowser(QWidget):
         self.hint = MessageLine()
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.clicked.connect(self.choose_export_path)
+        press(self.export_button, "export", owner=self)
         self.model = CaseTableModel(kind, columns, row_colour=row_colour, parent=self)
         self.model.totalChanged.connect(self._show_count)
         self.table = QTableView()

@@ -19,14 +19,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from models.errors import DomainError, ValidationError
 from ui.casework.fields import DateEdit, NoteEdit
 from ui.registry.field_grid import FieldGrid, MessageLine
 from ui.registry.operations import run_write
+from ui.shortcuts import press
 
 
 def show_refusal(grid: FieldGrid, banner: MessageLine, error: DomainError) -> None:
@@ -73,7 +73,7 @@ class RecordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.save_button.setAutoDefault(False)
         self.save_button.setDefault(False)  # Enter moves to the next field; Ctrl+S saves
-        QShortcut(QKeySequence.Save, self, self.save, context=Qt.WidgetWithChildrenShortcut)
+        press(self.save_button, "save", owner=self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.grid, 1)

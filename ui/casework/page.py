@@ -21,12 +21,12 @@ the CaseDetail on the right, shown only while a record is open (else the list ha
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ui.casework.case_list import CaseBrowser, CaseColumn
 from ui.casework.detail import CaseDetail
 from ui.casework.forms import ReasonDialog, StepDialog, StepField
+from ui.shortcuts import press
 
 
 class CaseAreaPage(QWidget):
@@ -47,7 +47,7 @@ class CaseAreaPage(QWidget):
         self.new_button = QPushButton(self.new_button_text())
         self.new_button.setObjectName("newRecord")
         self.new_button.clicked.connect(lambda: self.new_record())
-        QShortcut(QKeySequence.New, self, lambda: self.new_record(), context=Qt.WidgetWithChildrenShortcut)
+        press(self.new_button, "new", owner=self)
         heading = QHBoxLayout()
         heading.addWidget(title)
         heading.addStretch(1)

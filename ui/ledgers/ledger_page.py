@@ -35,6 +35,7 @@ from ui.ledgers.pdf_preview import PdfPreview
 from ui.ledgers.period_picker import PeriodPicker
 from ui.ledgers.printing import drive_here, prepare_printer, print_pages
 from ui.reason_dialog import ask_reason
+from ui.shortcuts import press
 from ui.tasks import run_task
 
 # Which filters a ledger honours, until the catalog says so itself (a `filters` attribute wins).
@@ -135,6 +136,7 @@ class LedgerPage(QWidget):
         self.preview = PdfPreview()
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(self.print_document)
+        press(self.print_button, "print", owner=self)
         self.save_button = QPushButton(self.tr("Save as PDF…"))
         self.save_button.clicked.connect(self.choose_save_path)
         self.closing = PeriodClosing(ctx, self)  # 关账, for period packs

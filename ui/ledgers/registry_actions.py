@@ -23,6 +23,7 @@ from ui.file_dialogs import choose_save_file
 from ui.ledgers.import_wizard import RosterImportWizard
 from ui.messages import show_error
 from ui.reason_dialog import ask_reason
+from ui.shortcuts import press
 from ui.tasks import run_task
 
 
@@ -36,6 +37,7 @@ class RegistryTransfer(QObject):
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.setObjectName("exportPeople")
         self.export_button.clicked.connect(self.choose_export_path)
+        press(self.export_button, "export", owner=parent)
         self.import_button = QPushButton(self.tr("Import roster…"))
         self.import_button.setObjectName("importRoster")
         self.import_button.clicked.connect(self.open_import)

@@ -16,6 +16,7 @@ from ui.registry.filters import FilterBar
 from ui.registry.table_model import (BIRTH_DATE, ETHNICITY, ID_NUMBER, IDENTITIES, KEY_FOCUS, NAME, PHONE, SEX,
                                      STATUS, VILLAGE, PersonTableModel)
 from ui.row_views import pick_rows
+from ui.shortcuts import press
 
 WIDTHS = {NAME: 96, SEX: 48, ETHNICITY: 72, BIRTH_DATE: 100, ID_NUMBER: 170, IDENTITIES: 220, VILLAGE: 120,
           PHONE: 120, STATUS: 60, KEY_FOCUS: 90}
@@ -31,6 +32,7 @@ class PersonListPage(QWidget):
         self.filters = FilterBar(ctx)
         self.new_button = QPushButton(self.tr("New person"))
         self.new_button.clicked.connect(self.new_requested)
+        press(self.new_button, "new", owner=self)
         self.transfer = RegistryTransfer(ctx, lambda: self.model.query, self)  # 导出Excel (as shown), 导入花名册…
         self.count_label = QLabel()
         self.count_label.setStyleSheet("font-weight: bold;")

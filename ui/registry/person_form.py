@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -31,6 +30,7 @@ from ui.registry.sections import DisabilitySection, EmploymentSection, PartySect
 from ui.registry.status_dialog import StatusDialog
 from ui.registry.timeline_tab import TimelineTab
 from ui.registry.transfer_dialog import TransferDialog, station_name
+from ui.shortcuts import press
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -127,8 +127,8 @@ class PersonForm(QWidget):
             grid.edited.connect(self._edited)
         self.identities.edited.connect(self._edited)
         self.family.edited.connect(self._edited)
-        QShortcut(QKeySequence.Save, self, self.save, context=Qt.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key_Escape), self, self.go_back, context=Qt.WidgetWithChildrenShortcut)
+        press(self.save_button, "save", owner=self)
+        press(self.back_button, "back", owner=self)
 
     # -- showing a person -----------------------------------------------------------------------
     def new_person(self) -> None:
