@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", metavar="S", help="人员状态（active/moved/deceased/removed 或 在册/迁出/去世/注销）")
     p.add_argument("--tag", metavar="TAG", help="人员标签")
     p.add_argument("--key-focus", action="store_true", help="只列重点关注人员")
+    p.add_argument("--incomplete", action="store_true", help="只列待补充人员（缺人员类别或嘎查村）")
     p.add_argument("--limit", type=_positive, metavar="N", help="最多列出多少人（默认：表格50人，--json 全部）")
     p.add_argument("--json", action="store_true", help="输出 JSON 列表")
     p.add_argument("--full-id", action="store_true", help="显示完整身份证号码和电话（默认打码；记入审计记录）")
@@ -103,9 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     users.add_users_parsers(sub)
     sub.add_parser("check", help="检查数据库和附件是否完好（退出码 0 正常，1 有问题）")
-    sub.add_parser("backup", help="立即备份数据库")
-    p = sub.add_parser("restore", help="从备份文件恢复数据库（恢复前自动备份当前数据）")
+    p = sub.add_parser("backup", help="立即备份（加密：数据库、附件、设置和密钥）")
+    p.add_argument("--out", metavar="FILE", help="备份写到这个文件（默认写入数据目录的 backups 文件夹）")
+    p = sub.add_parser("restore", help="从备份文件恢复（恢复前自动备份当前数据）；也可恢复到空的数据目录（换用的新电脑）")
     p.add_argument("file", metavar="FILE", help="备份文件路径")
+    p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
+    p.add_argument("--identity", metavar="KEYFILE", help="打开备份用的密钥文件（例如局里离线保管的托管密钥）")
     return parser
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import peewee
 
 from models.errors import SearchTooShort
+from models.essentials import missing_from, needs_completion
 from models.idnumber import clean
 from models.installation import Village
 from models.person import Person, PersonIdentity
@@ -42,6 +43,7 @@ class PersonQuery:
     status: str | None = None
     tag: str | None = None
     key_focus: bool | None = None
+    incomplete: bool | None = None  # 待补充 only (models.essentials)
 
 
 def _like(text: str) -> str:
@@ -88,6 +90,8 @@ def _filtered(query: PersonQuery, select):
         select = select.where(Person.tags ** peewee.Value(_like(f'"{query.tag}"'), converter=False))
     if query.key_focus is not None:
         select = select.where(Person.key_focus == query.key_focus)
+    if query.incomplete:
+        select = select.where(needs_completion())
     return select
 
 
@@ -96,7 +100,8 @@ def count_people(query: PersonQuery) -> int:
 
 
 ROW_FIELDS = (Person.id, Person.name, Person.sex, Person.ethnicity, Person.birth_date, Person.id_number,
-              Person.phone, Person.status, Person.key_focus, Person.tags, Person.updated_at)
+              Person.phone, Person.status, Person.key_focus, Person.tags, Person.updated_at,
+              Person.village.alias("village_id"), Person.village_text)
 
 
 def search_people(query: PersonQuery, *, offset: int = 0, limit: int = 100, order: str = "name",
@@ -108,6 +113,9 @@ def search_people(query: PersonQuery, *, offset: int = 0, limit: int = 100, orde
                        .join(Village, peewee.JOIN.LEFT_OUTER, on=(Person.village == Village.id)))
     rows = list(select.order_by(sort, Person.id).offset(offset).limit(limit).dicts())
     attach_identities(rows)
+    for row in rows:  # the 待补充 marker
+        row["missing"] = missing_from(identities=row["identities"], village_id=row["village_id"],
+                                      village_text=row["village_text"])
     return rows
 
 

@@ -74,7 +74,8 @@ def list_people(args) -> int:
     full = _may_see_full(args)
     query = PersonQuery(text=args.query, identity=_code("identity", args.identity, "人员类别"),
                         village_id=_village_id(args.village), status=_code("person_status", args.status, "人员状态"),
-                        tag=args.tag or None, key_focus=True if args.key_focus else None)
+                        tag=args.tag or None, key_focus=True if args.key_focus else None,
+                        incomplete=True if args.incomplete else None)
     total = count_people(query)
     limit = min(args.limit or (total if args.json else TABLE_LIMIT), total)
     if args.json:  # streamed page by page: 100 000 people need not sit in memory at once
@@ -112,7 +113,8 @@ def _list_item(row: dict, full: bool) -> dict:
             "id_number": row["id_number"] if full else mask(row["id_number"]),
             "village": row["village_name"], "phone": row["phone"] if full else mask_phone(row["phone"]),
             "status": row["status"],
-            "key_focus": bool(row["key_focus"]), "tags": row["tags"] or [], "identities": row["identities"]}
+            "key_focus": bool(row["key_focus"]), "tags": row["tags"] or [], "identities": row["identities"],
+            "missing": row["missing"]}
 
 
 def _cell(key: str, row: dict, full: bool) -> str:

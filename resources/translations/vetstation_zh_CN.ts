@@ -1600,6 +1600,14 @@ Give it to the station separately from the file.</source>
         <source>Only 重点关注</source>
         <translation>仅看重点关注</translation>
     </message>
+    <message>
+        <source>Only 待补充</source>
+        <translation>只看待补充</translation>
+    </message>
+    <message>
+        <source>People saved without 人员类别 or 嘎查村</source>
+        <translation>保存时缺少人员类别或嘎查村的人员</translation>
+    </message>
 </context>
 <context>
     <name>IdNumberEdit</name>
@@ -2440,6 +2448,10 @@ Give it to the station separately from the file.</source>
         <translation>已保存</translation>
     </message>
     <message>
+        <source>Saved, but {missing} is missing: the person is marked 待补充 in the list until it is filled in.</source>
+        <translation>已保存，但缺少{missing}：补全之前，此人在名单中标为“待补充”。</translation>
+    </message>
+    <message>
         <source>Not saved: {count} item(s) need correcting. {details}</source>
         <translation>未保存：有 {count} 项需要更正。{details}</translation>
     </message>
@@ -2496,6 +2508,13 @@ Give it to the station separately from the file.</source>
     <message>
         <source>Anonymous walk-in: leave empty.</source>
         <translation>来访群众不登记姓名时，此栏留空即可。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonTableModel</name>
+    <message>
+        <source>To complete: {missing}</source>
+        <translation>待补充：{missing}</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,9 @@ class FilterBar(QWidget):
         self.tag = self._combo(self.tr("Any tag"), [])
         self.key_focus = QCheckBox(self.tr("Only 重点关注"))
         self.key_focus.toggled.connect(self.emit_query)
+        self.incomplete = QCheckBox(self.tr("Only 待补充"))
+        self.incomplete.setToolTip(self.tr("People saved without 人员类别 or 嘎查村"))
+        self.incomplete.toggled.connect(self.emit_query)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -47,6 +50,7 @@ class FilterBar(QWidget):
         for widget in (self.identity, self.village, self.status, self.tag):
             choices.addWidget(widget, 1)
         choices.addWidget(self.key_focus)
+        choices.addWidget(self.incomplete)
         layout.addLayout(choices)
         self.reload_choices()
 
@@ -75,7 +79,8 @@ class FilterBar(QWidget):
     def query(self) -> PersonQuery:
         return PersonQuery(text=self.search.text().strip(), identity=self.identity.currentData(),
                            village_id=self.village.currentData(), status=self.status.currentData(),
-                           tag=self.tag.currentData(), key_focus=True if self.key_focus.isChecked() else None)
+                           tag=self.tag.currentData(), key_focus=True if self.key_focus.isChecked() else None,
+                           incomplete=True if self.incomplete.isChecked() else None)
 
     def emit_query(self) -> None:
         self.timer.stop()

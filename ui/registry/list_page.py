@@ -19,7 +19,7 @@ from ui.row_views import pick_rows
 from ui.shortcuts import press
 
 WIDTHS = {NAME: 96, SEX: 48, ETHNICITY: 72, BIRTH_DATE: 100, ID_NUMBER: 170, IDENTITIES: 220, VILLAGE: 120,
-          PHONE: 120, STATUS: 60, KEY_FOCUS: 90}
+          PHONE: 120, STATUS: 110, KEY_FOCUS: 90}
 
 
 class PersonListPage(QWidget):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QPushBu
 
 from models import vocab
 from models.errors import DuplicateIdNumber, ValidationError
+from models.essentials import missing_essentials
 from models.registry import family_of, get_person, identities_of, save_person
 from ui.leaving import DISCARD, SAVE, ask_unsaved
 from ui.registry.basic_section import BasicSection
@@ -233,6 +234,9 @@ class PersonForm(QWidget):
         self.load_person(person.id)
         self.feedback.setText(self.tr("Saved"))
         self.feedback.setStyleSheet("color: #2e7d32;")
+        if missing := missing_essentials(person):
+            self.banner.show_info(self.tr("Saved, but {missing} is missing: the person is marked 待补充 in the "
+                                          "list until it is filled in.").format(missing="、".join(missing)))
         self.saved.emit(person.id)
         then, self._after_save = self._after_save, None
         if then is not None:

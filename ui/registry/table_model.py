@@ -96,6 +96,8 @@ class PersonTableModel(PagedTableModel):
             return INACTIVE_COLOUR
         if role == Qt.ToolTipRole and index.column() == IDENTITIES:
             return self.display(row, IDENTITIES)
+        if role == Qt.ToolTipRole and index.column() == STATUS and row.get("missing"):
+            return self.tr("To complete: {missing}").format(missing="、".join(row["missing"]))
         return None
 
     def display(self, row: dict, column: int) -> str:
@@ -117,7 +119,8 @@ class PersonTableModel(PagedTableModel):
         if column == PHONE:
             return row["phone"] or ""
         if column == STATUS:
-            return vocab.label("person_status", row["status"])
+            status = vocab.label("person_status", row["status"])
+            return f"{status} · 待补充" if row.get("missing") else status
         if column == KEY_FOCUS:
             return "★ 重点关注" if row["key_focus"] else ""
         return ""
