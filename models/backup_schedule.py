@@ -6,7 +6,7 @@
     latest_backup(home)          # the newest backup whose time is known, or None (the workbench's 最近备份)
 
 The time and reason are read from the file name models.backup gives each backup
-(vetstation-20261126-140312-123456-daily.db), not from the file's mtime, which a copy changes.
+(vetstation-20261126-140312-123456-daily.vsbak; older plain ones end in .db), not from the file's mtime, which a copy changes.
 Rotation (how many of each reason are kept) is models.backup's.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ REASON_LABELS = {
     "import": "导入花名册前自动备份",
     "before-import": "导入数据包前自动备份",
 }
-_NAME = re.compile(r"vetstation-(\d{8}-\d{6}-\d{6})-(.+)\.db")
+_NAME = re.compile(r"vetstation-(\d{8}-\d{6}-\d{6})-(.+)\.(?:db|vsbak)")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,21 @@ def test_backup_if_due_makes_one_backup_per_day_and_not_two(station):
     assert len(dailies(station)) == 1
     second = backup_if_due(station, now=started + dt.timedelta(hours=25))
     assert second is not None and second != first
-    assert len(dailies(station)) == 2
+    # both were really taken today: the rotation keeps the newest of each day
+    assert [e.path for e in dailies(station)] == [second]
+
+
+def test_daily_backups_are_kept_seven_days_four_weeks_twelve_months():
+    from models.backup import kept_daily
+
+    today = dt.datetime(2026, 11, 26, 9, 0)
+    stamps = [today - dt.timedelta(days=n, hours=h) for n in range(400) for h in (0, 5)]
+    kept = kept_daily(stamps)
+    assert {today - dt.timedelta(days=n) for n in range(7)} <= kept  # the newest of each of the last 7 days
+    assert len({(t.year, t.month) for t in kept}) == 12
+    assert len({t.isocalendar()[:2] for t in kept}) >= 4
+    assert len(kept) <= 7 + 4 + 12
+    assert min(kept) > today - dt.timedelta(days=366)
 
 
 def test_other_backups_do_not_count_as_the_daily_one(station):
