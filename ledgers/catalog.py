@@ -40,10 +40,11 @@ class Ledger:
     full_id_allowed: bool  # may be printed with full ID numbers (else always masked)
     description: str
     period_kind: str | None = None  # "month" / "quarter": printed for one month / quarter only; None: any period
+    remarks: bool = False  # has a 备注 column filled only when LedgerOptions.with_remarks (internal notes)
 
 
 LEDGERS: dict[str, Ledger] = {ledger.kind: ledger for ledger in [
-    Ledger("roster", "退役军人花名册", roster.COLUMNS, roster.roster_rows, full_id_allowed=True,
+    Ledger("roster", "退役军人花名册", roster.COLUMNS, roster.roster_rows, full_id_allowed=True, remarks=True,
            description="期末在册人员，按嘎查村、姓名排列；身份证号默认隐去中间位，报事务局的一份可打印完整号码"),
     Ledger("visits", "走访慰问台账", visits.COLUMNS, visits.visit_rows, full_id_allowed=False,
            description="期间内的每次走访慰问，按日期排列"),
@@ -120,6 +121,8 @@ def render_ledger(kind: str, period: Period, out: Path, options: LedgerOptions =
         raise PeriodInvalid(f"{ledger.title}{how}，期间应为{what}，例如 {example}。")
     if options.full_id and not ledger.full_id_allowed:
         raise PermissionDenied(f"「{ledger.title}」只打印隐去中间位的身份证号码。")
+    if options.with_remarks and not ledger.remarks:
+        raise DomainError(f"「{ledger.title}」没有备注栏；打印备注只用于花名册。")
     if options.full_id:
         reason = full_numbers(actor, "print", reason=reason, target=Path(out).name)
     yield Progress(0, 1, f"正在查询{ledger.title}…")

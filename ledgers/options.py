@@ -22,6 +22,7 @@ class LedgerOptions:
     station_code: str | None = None  # the bureau printing one station's ledger
     village_id: str | None = None
     identity: str | None = None
+    with_remarks: bool = False  # print the internal 备注 (ledgers with Ledger.remarks; else the column stays empty)
 
 
 def unit_name(options: LedgerOptions) -> str:

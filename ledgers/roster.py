@@ -4,7 +4,8 @@
 
 On the roster at the period's end: a live person registered (建档 date, else the day the record
 was made) on or before that day who is 在册 — or who left (迁出/去世/注销) only after it. Sorted by
-嘎查村, then by name (pinyin). ID numbers are masked unless options.full_id (the bureau's copy).
+嘎查村, then by name (pinyin). ID numbers are masked unless options.full_id (the bureau's copy). The
+备注 column is left empty for handwriting unless options.with_remarks: the record's note is internal.
 """
 from __future__ import annotations
 
@@ -65,6 +66,6 @@ def roster_rows(period: "Period", options: "LedgerOptions") -> list[list[str]]:
             "、".join(vocab.label("identity", c) for c in p["identities"]),
             month_text(p["enlist_date"]), month_text(p["discharge_date"]),
             vocab.label("placement", p["placement"]), p["village_name"] or "", p["phone"] or "",
-            p["note"] or "",
+            (p["note"] or "") if options.with_remarks else "",  # internal: printed only when chosen
         ])
     return rows

@@ -73,6 +73,7 @@ def add_ledger_parser(subparsers) -> None:
     p.add_argument("--out", metavar="FILE.pdf", help="保存到此 PDF 文件")
     p.add_argument("--full-id", action="store_true", help="打印完整身份证号码（仅允许的台账和角色，须用 --reason 说明理由）")
     p.add_argument("--reason", metavar="TEXT", help="打印完整号码的理由（记入审计记录）")
+    p.add_argument("--with-remarks", action="store_true", help="花名册打印人员的内部备注（默认备注栏留空）")
     p.add_argument("--village", metavar="NAME", help="只打印此嘎查村")
     p.add_argument("--identity", metavar="CODE", help="只打印此人员类别（代码或中文）")
     p.set_defaults(ledgers_run=_ledger_dispatch)
@@ -199,7 +200,7 @@ def cmd_ledger(args, home, actor) -> int:
     if not args.period or not args.out:
         raise NotFound("请用 --period 指定期间、--out 指定保存的 PDF 文件，例如：ledger roster --period 2026Q4 "
                        "--out 花名册.pdf")
-    options = LedgerOptions(full_id=args.full_id, village_id=_village_id(args.village),
+    options = LedgerOptions(full_id=args.full_id, with_remarks=args.with_remarks, village_id=_village_id(args.village),
                             identity=_code("identity", args.identity, "人员类别"))
     period = parse_period(args.period)
     path = _run(render_ledger(args.kind, period, Path(args.out), options, actor=actor, reason=args.reason))

@@ -1690,6 +1690,14 @@ Give it to the station separately from the file.</source>
         <translation>筛选</translation>
     </message>
     <message>
+        <source>Print the internal remarks (备注)</source>
+        <translation>打印内部备注</translation>
+    </message>
+    <message>
+        <source>Unticked, the 备注 column is left empty for handwriting</source>
+        <translation>不勾选时备注栏留空，可手写</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>

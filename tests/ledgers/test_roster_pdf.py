@@ -69,7 +69,7 @@ def test_the_font_is_embedded_and_a_name_copied_from_the_pdf_is_the_name(station
 def test_a_long_remark_wraps_and_is_never_cut_off(station, actor, tmp_path):
     remark = "该同志" + "长期患病需要定期走访并协调医疗救助，" * 8 + "完。"
     add_person(actor, "王建国", 1, note=remark)
-    path = run(render_ledger("roster", YEAR, tmp_path / "roster.pdf"))
+    path = run(render_ledger("roster", YEAR, tmp_path / "roster.pdf", LedgerOptions(with_remarks=True)))
     assert squeeze(remark) in squeeze(pdf_pages(path, "-raw")[0])
 
 

@@ -94,6 +94,8 @@ class LedgerPage(QWidget):
         for code, text in vocab.choices("identity"):
             self.identity.addItem(text, code)
         self.full_id = QCheckBox(self.tr("Print ID numbers in full"))
+        self.with_remarks = QCheckBox(self.tr("Print the internal remarks (备注)"))
+        self.with_remarks.setToolTip(self.tr("Unticked, the 备注 column is left empty for handwriting"))
         self.generate_button = QPushButton(self.tr("Generate"))
         self.generate_button.setObjectName("primaryButton")
         self.generate_button.clicked.connect(self.generate)
@@ -117,7 +119,7 @@ class LedgerPage(QWidget):
         for widget in (self._section(self.tr("Ledger")), self.kinds, self.description,
                        self._section(self.tr("Period")), self.picker, self.filters_title,
                        self.station_label, self.station, self.village_label, self.village, self.identity_label,
-                       self.identity, self.full_id):
+                       self.identity, self.full_id, self.with_remarks):
             form.addWidget(widget)
         form.addStretch(1)
         scroll = QScrollArea()
@@ -219,6 +221,7 @@ class LedgerPage(QWidget):
                                 self.tr("Your role prints ID numbers masked only."))
         if not self.full_id.isEnabled():
             self.full_id.setChecked(False)
+        self.with_remarks.setVisible(bool(ledger and ledger.remarks))
         self.filters_title.setVisible(bool(filters) or allowed or self.ctx.installation.is_bureau)
 
     def _fill_stations(self) -> None:
@@ -259,6 +262,7 @@ class LedgerPage(QWidget):
     def options(self) -> LedgerOptions:
         filters = ledger_filters(self.kind())
         return LedgerOptions(full_id=not self.full_id.isHidden() and self.full_id.isChecked(),
+                             with_remarks=not self.with_remarks.isHidden() and self.with_remarks.isChecked(),
                              station_code=self._station_code(),
                              village_id=self.village.currentData() if "village" in filters else None,
                              identity=self.identity.currentData() if "identity" in filters else None)
