@@ -73,6 +73,7 @@ class ClosedPeriod(SyncedModel):
     period_start = peewee.DateField()
     period_end = peewee.DateField()
     pdf = peewee.TextField()  # the PDF as reported, base64
+    large_text = {"pdf": 64 * 2**20}  # a pack of many pages travels whole (sync.rows checks text sizes)
     sha256 = peewee.TextField()  # of the PDF bytes
     size = peewee.IntegerField()
     figures = JSONField(default=dict)  # the numbers the pack showed

@@ -26,6 +26,8 @@ from sync.merge import content_fields
 
 CHUNK = 500
 MAX_TEXT = 65_536  # characters in one text value of a record: a note of some 30 pages, never megabytes
+# A column that holds a document (a closed period's PDF, base64) names its own limit on the model:
+# `large_text = {"pdf": 64 * 2**20}`.
 INT_RANGE = (-2**63, 2**63 - 1)  # what SQLite's INTEGER holds
 SIZES = (8, 64, CHUNK)
 _MISSING = object()
@@ -127,8 +129,9 @@ class TableWriter:
             conflict_target=[model._meta.primary_key], preserve=[f for f in self.fields if f.name != "id"])
         self.sql, _ = query.sql()
         self.insert_sql, _ = model.insert({f: None for f in self.fields}).sql()
-        self.checks = [(f.name, _kind(f), f.null, f.default is not None) for f in self.fields
-                       if f.name not in model.derived_fields]
+        large = getattr(model, "large_text", {})
+        self.checks = [(f.name, _kind(f), f.null, f.default is not None, large.get(f.name, MAX_TEXT))
+                       for f in self.fields if f.name not in model.derived_fields]
 
     def _default(self, i: int):
         default = self.fields[i].default
@@ -157,12 +160,12 @@ class TableWriter:
         """Refuse (BundleRefused) a state whose values this table cannot hold: a missing required value,
         a wrong type, a number beyond SQLite's INTEGER, an impossible date, a text of megabytes.
         Derived columns are computed here, not taken from the state."""
-        for name, kind, null, default in self.checks:
+        for name, kind, null, default, longest in self.checks:
             value = state.get(name)
             if value is None:
                 if not null and kind != "json" and not (default and name not in state):
                     self._refuse(name, "缺少必填的值")
-            elif not _fits(value, kind):
+            elif not _fits(value, kind, longest):
                 self._refuse(name, "类型或范围不对")
 
     def _refuse(self, name: str, what: str):
@@ -211,12 +214,12 @@ def _kind(field):
     return str
 
 
-def _fits(value, kind) -> bool:
+def _fits(value, kind, longest: int = MAX_TEXT) -> bool:
     """What a change's state may hold for a column of this kind (TableWriter.row checks every value)."""
     if kind == "json":
         return True
     if kind is str:
-        return isinstance(value, str) and len(value) <= MAX_TEXT
+        return isinstance(value, str) and len(value) <= longest
     if kind is int:
         return isinstance(value, int) and INT_RANGE[0] <= value <= INT_RANGE[1]
     if kind is float:
