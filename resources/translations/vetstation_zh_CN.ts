@@ -617,6 +617,10 @@ Restore this backup now?</source>
         <source>Not saved: please correct what is marked in red.</source>
         <translation>未保存：请修改标红的内容。</translation>
     </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>未保存：</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDoneDialog</name>

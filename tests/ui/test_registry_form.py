@@ -313,3 +313,17 @@ def test_a_chosen_photo_is_stored_and_shown(qtbot, page, actor, tmp_path):
     assert form.basic.photo.picture.pixmap() is not None and not form.basic.photo.picture.pixmap().isNull()
     save_with_ctrl_s(qtbot, form)
     assert get_person(person.id).photo == form.basic.photo.value()
+
+
+def test_a_message_under_a_field_does_not_move_the_fields_below_it(qtbot, page):
+    form = page.new_person()
+    grid = form.basic.grid
+    row_of = grid.messages["birth_date"].parentWidget().mapTo(form, QPoint(0, 0)).y()
+    below = next(m.parentWidget() for m in reversed(list(grid.messages.values()))
+                 if m.parentWidget().mapTo(form, QPoint(0, 0)).y() > row_of)  # a field in a later row
+    before = below.mapTo(form, QPoint(0, 0)).y()
+    type_text(form.basic.birth_date, "1979-01-01")
+    type_text(form.basic.id_number, id_number(dt.date(1980, 3, 9), 13))
+    assert form.basic.grid.messages["birth_date"].is_problem
+    qtbot.wait(50)  # let the layout settle
+    assert below.mapTo(form, QPoint(0, 0)).y() == before

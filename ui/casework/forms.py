@@ -33,8 +33,10 @@ def show_refusal(grid: FieldGrid, banner: MessageLine, error: DomainError) -> No
     """A ValidationError next to its fields (the rest in the banner); anything else in the banner."""
     if isinstance(error, ValidationError):
         elsewhere = [sentence for name, sentence in error.fields.items() if not grid.show_message(name, sentence)]
-        banner.show_problem(QCoreApplication.translate("CaseForms", "Not saved: please correct what is marked in red.")
-                            + ("" if not elsewhere else " " + "；".join(elsewhere)))
+        marked = len(elsewhere) < len(error.fields)  # "marked in red" only when a field is red
+        lead = [QCoreApplication.translate("CaseForms", "Not saved: please correct what is marked in red.")] if marked \
+            else [QCoreApplication.translate("CaseForms", "Not saved:")]
+        banner.show_problem(" ".join(lead + (["；".join(elsewhere)] if elsewhere else [])))
     else:
         banner.show_problem(error.message)
 

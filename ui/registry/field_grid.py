@@ -37,12 +37,19 @@ ENTER_MOVES_ON = EnterMovesOn()
 
 
 class MessageLine(QLabel):
-    """The sentence under a field: red for a problem, blue for information, hidden when empty."""
+    """The sentence under a field: red for a problem, blue for information, hidden when empty.
 
-    def __init__(self, parent=None):
+    reserve=True keeps a line's room while hidden, so a form does not jump when a message appears."""
+
+    def __init__(self, parent=None, *, reserve: bool = False):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        if reserve:
+            self.setMinimumHeight(self.fontMetrics().lineSpacing())
+            policy = self.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.setSizePolicy(policy)
         self.hide()
 
     def show_problem(self, text: str | None) -> None:
@@ -90,7 +97,7 @@ class FieldGrid(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addWidget(editor)
-        message = MessageLine()
+        message = MessageLine(reserve=True)
         box.addWidget(message)
         self._layout.addWidget(caption, self._row, self._col * 2)
         self._layout.addWidget(cell, self._row, self._col * 2 + 1, 1, span * 2 - 1)
