@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-after", metavar="MS", type=int, default=None, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
 
-    from desktop.commands import cases, indicators, ledgers, plan, sync, transfers, users
+    from desktop.commands import cases, indicators, ledgers, plan, review, sync, transfers, users
 
     p = parser.init_parser = sub.add_parser("init", help="初始化数据目录为服务站或事务局（或用事务局的登记文件）")
     kind = p.add_mutually_exclusive_group()
@@ -99,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     ledgers.add_ledger_parser(sub)
     sync.add_sync_parsers(sub)
     transfers.add_transfer_parser(sub)
+    review.add_review_parsers(sub)
     indicators.add_indicator_parsers(sub)
     plan.add_plan_parser(sub)
 
@@ -181,6 +182,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "transfer":
         from desktop.commands import transfers
         return transfers.run(args)
+    if args.command in ("duplicates", "conflicts"):
+        from desktop.commands import review
+        return review.run(args)
     if args.command in ("indicators", "score"):
         from desktop.commands import indicators
         return indicators.run(args)
