@@ -54,6 +54,9 @@ def restore(args) -> int:
     actor = acting_user(args)
     path = Path(args.file).expanduser().absolute()
     key_file = Path(args.identity).expanduser() if getattr(args, "identity", None) else None
+    if current() is not None:  # who may restore is asked before anything is read
+        from models.permissions import require
+        require(actor, "restore", target=path.name)
     print(_held(describe_backup(home, path, key_file=key_file)))
     if current() is not None:
         print(f"本数据目录现有的数据（{current().name}）将被替换；恢复前会先自动备份。")

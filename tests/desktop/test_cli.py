@@ -219,12 +219,12 @@ def test_check_is_clean_on_a_demo_home_and_reports_a_duplicate_number(demo_home,
 
 def test_backup_then_restore_brings_back_the_old_state(demo_home, capsys):
     code, out, _ = run(capsys, demo_home, "backup")
-    backup = Path(out.split("已备份到 ")[1].strip())
+    backup = Path(out.split("备份到 ")[1].strip())
     assert code == 0 and backup.exists()
     run(capsys, demo_home, "demo", "--people", "3")
     assert len(people_json(capsys, demo_home)) == 63
-    code, out, _ = run(capsys, demo_home, "restore", str(backup))
-    assert code == 0 and "恢复前的数据已另存为" in out
+    code, out, _ = run(capsys, demo_home, "restore", str(backup), "--yes")
+    assert code == 0 and "恢复前的数据已另存为" in out and "备份内容" in out
     assert len(people_json(capsys, demo_home)) == 60
 
 
