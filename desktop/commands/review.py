@@ -94,8 +94,11 @@ def _open_candidate(candidate_id: str) -> DuplicateCandidate:
 def list_duplicates(args, actor) -> int:
     full = allowed(actor, "see_full_id")
     rows = []
-    for c in open_duplicates():
-        persons = [Person.get_or_none(Person.id == pid) for pid in (c.person_a, c.person_b)]
+    candidates = open_duplicates()
+    known = {p.id: p for p in Person.select().where(Person.id.in_([pid for c in candidates
+                                                                   for pid in (c.person_a, c.person_b)]))}
+    for c in candidates:
+        persons = [known.get(pid) for pid in (c.person_a, c.person_b)]
         rows.append({"id": c.id, "id_number": c.id_number if full else mask(c.id_number),
                      "detected_at": c.detected_at,
                      "persons": [{"id": p.id, "name": p.name, "station_code": p.station_code,
