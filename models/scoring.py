@@ -436,17 +436,19 @@ def publish_comparison(period: Period, *, actor: Actor, today: dt.date | None = 
                for k, v in total.items() if k in INDICATORS}
     ranks = []
     if period.kind in ("quarter", "year") and find_scheme(period.start.year) is not None:
-        board = compute_scores(period, today=today)
+        board = compute_scores(period, today=today, rows=rows)
         ranks = [{"station_code": r.station_code, "station_name": r.station_name, "score": r.shown_total,
                   "rank": r.rank} for r in board.rows]
     rank_of = {r["station_code"]: r["rank"] for r in ranks}
     shared = ranks if get_setting("stations_see_ranks") else []
     stamp = utc_now()
+    last = {p.station_code: p for p in PublishedComparison.live().where(PublishedComparison.period == period.code)
+            .order_by(PublishedComparison.published_at)}  # each station's latest, as published() finds it
     with writing(actor) as w:
         for row in rows:
             values = {"own": row, "average": average, "rank": rank_of.get(row["station_code"]), "ranks": shared,
                       "published_by": actor.display_name, "published_at": stamp}
-            existing = published(period, row["station_code"])
+            existing = last.get(row["station_code"])
             if existing is None:
                 w.create(PublishedComparison, {"station_code": row["station_code"], "period": period.code, **values})
             else:
