@@ -20,7 +20,7 @@ import peewee
 
 from models.base import LocalModel
 from models.errors import DomainError, ValidationError, WrongPassword
-from models.fields import local_display, utc_now
+from models.fields import local_display, utc_now, utc_stamp
 from models.write import Actor
 
 ROLES = {
@@ -97,10 +97,6 @@ class AccountLocked(DomainError):
     code = "account_locked"
 
 
-def _stamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
 def _locked_sentence(user: "User") -> str:
     return (f"账号「{user.username}」因连续输错密码已被锁定，到 {local_display(user.locked_until)} 自动解锁；"
             "如需提前解锁，请找站长或管理员。")
@@ -118,7 +114,7 @@ def authenticate(username: str, password: str, *, via: str = "gui") -> Actor:
         record("login_failed", actor=Actor(name or "?", name or "?", "unknown"), target=name,
                detail={"via": via, "reason": "unknown_account" if user is None else "disabled"})
         raise WrongPassword("用户名或密码不正确，请重新输入。")
-    if user.locked_until and user.locked_until > _stamp(now):
+    if user.locked_until and user.locked_until > utc_stamp(now):
         record("login_failed", actor=user.actor(), target=name, detail={"via": via, "reason": "locked"})
         raise AccountLocked(_locked_sentence(user), username=name, until=user.locked_until)
     if not verify_password(password or "", user.password_hash):
@@ -126,7 +122,7 @@ def authenticate(username: str, password: str, *, via: str = "gui") -> Actor:
         limit = get_security("lockout_attempts")
         record("login_failed", actor=user.actor(), target=name, detail={"via": via, "in_a_row": failed})
         if failed >= limit:
-            user.locked_until = _stamp(now + dt.timedelta(minutes=get_security("lockout_minutes")))
+            user.locked_until = utc_stamp(now + dt.timedelta(minutes=get_security("lockout_minutes")))
             User.update(failed_logins=0, locked_until=user.locked_until).where(User.username == name).execute()
             record("locked", actor=user.actor(), target=name, detail={"until": user.locked_until, "after": failed})
             raise AccountLocked(_locked_sentence(user), username=name, until=user.locked_until)

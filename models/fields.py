@@ -23,7 +23,12 @@ class JSONField(peewee.TextField):
 
 def utc_now() -> str:
     """UTC timestamps are ISO text with a Z: portable, sortable, unambiguous."""
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return utc_stamp(dt.datetime.now(dt.timezone.utc))
+
+
+def utc_stamp(moment: dt.datetime) -> str:
+    """An aware datetime as the stored UTC text (what utc_now gives for now)."""
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def local_display(stamp: str | None) -> str:

@@ -64,7 +64,7 @@ def _new_password(args) -> str:
 def run_users(args) -> int:
     from models import staff
     from models.accounts import ROLES
-    from models.fields import local_display
+    from models.fields import local_display, utc_now
 
     open_home(args)
     actor = acting_user(args)
@@ -81,7 +81,7 @@ def run_users(args) -> int:
             return 0
         if not rows:
             print("还没有账号。用 vetstation users add 登录名 --name 姓名 --role 角色 添加。")
-        now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        now = utc_now()
         for r in rows:
             state = "在用" if r["active"] else "已停用"
             if r["locked_until"] and r["locked_until"] > now:
