@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 
 import pyrage
 
+from models.durable_files import RecordingWriter, sync_folder
 from models.errors import DomainError
 
 FORMAT = "vetstation-backup/1"
@@ -101,28 +102,6 @@ def _home_files(home):
             yield path, f"settings/{path.name}"
 
 
-class _Recording:
-    """The encrypted file: remembers a failed write (pyrage may swallow it, see docs/sync.md)."""
-
-    def __init__(self, f):
-        self.f = f
-        self.error: OSError | None = None
-
-    def write(self, data) -> int:
-        try:
-            return self.f.write(data)
-        except OSError as exc:
-            self.error = exc
-            raise
-
-    def flush(self) -> None:
-        try:
-            self.f.flush()
-        except OSError as exc:
-            self.error = exc
-            raise
-
-
 def write_backup(home, snapshot: Path, target: Path, facts: dict, recipients: list[str]) -> None:
     plain = staging(home) / f"backup-{uuid.uuid4().hex}.zip"
     partial = target.with_name(target.name + ".part")
@@ -134,7 +113,7 @@ def write_backup(home, snapshot: Path, target: Path, facts: dict, recipients: li
                 z.write(path, name)
         keys = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
         with open(plain, "rb") as reader, open(partial, "wb") as out:
-            writer = _Recording(out)
+            writer = RecordingWriter(out)
             try:
                 pyrage.encrypt_io(reader, writer, keys)
             except pyrage.EncryptError:
@@ -146,21 +125,12 @@ def write_backup(home, snapshot: Path, target: Path, facts: dict, recipients: li
             out.flush()
             os.fsync(out.fileno())
         os.replace(partial, target)
-        _sync_folder(target.parent)
+        sync_folder(target.parent)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     finally:
         plain.unlink(missing_ok=True)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def kind_of(path: Path) -> str:
@@ -216,7 +186,7 @@ def opened_backup(path: Path, identities: list, home):
     try:
         try:
             with open(path, "rb") as reader, open(plain, "wb") as out:
-                writer = _Recording(out)
+                writer = RecordingWriter(out)
                 pyrage.decrypt_io(reader, writer, identities)
                 if writer.error is not None:
                     raise writer.error

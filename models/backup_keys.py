@@ -15,27 +15,17 @@ safe, or enroll, so that a dead PC's backups can still be opened (docs/security.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pyrage
+
+from models.durable_files import write_secret
 
 BACKUP_KEY, AGE_KEY, BUREAU_FILE = "backup.key", "age.key", "bureau.json"
 
 
 def keys_folder(home) -> Path:
     return home.folder("keys")
-
-
-def write_secret(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
 
 
 def _read_identity(path: Path) -> pyrage.x25519.Identity | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyrage
 
+from models.durable_files import RecordingWriter
 from sync.errors import BundleRefused
 
 AGE_HEADER = b"age-encryption.org/v1\n"
@@ -35,7 +36,7 @@ def decrypt(src: Path, dst: Path, identity: pyrage.x25519.Identity) -> None:
     writer = None
     try:
         with open(src, "rb") as reader, open(dst, "wb") as out:
-            writer = _Recording(out)
+            writer = RecordingWriter(out)
             pyrage.decrypt_io(reader, writer, [identity])
             if writer.error is not None:  # pyrage may swallow the writer's error
                 raise writer.error
@@ -52,28 +53,6 @@ def decrypt(src: Path, dst: Path, identity: pyrage.x25519.Identity) -> None:
             raise _local_disk(exc) from None
         raise BundleRefused("damaged", "数据包已损坏、被改动或不完整（解密校验失败），未作任何改动。"
                                        "请让对方重新导出。") from None
-
-
-class _Recording:
-    """The decrypted file: remembers a failed write (pyrage reports it wrapped, or not at all)."""
-
-    def __init__(self, f):
-        self.f = f
-        self.error: OSError | None = None
-
-    def write(self, data) -> int:
-        try:
-            return self.f.write(data)
-        except OSError as exc:
-            self.error = exc
-            raise
-
-    def flush(self) -> None:
-        try:
-            self.f.flush()
-        except OSError as exc:
-            self.error = exc
-            raise
 
 
 def _local_disk(exc: OSError) -> BundleRefused:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from models.durable_files import write_secret
 from models.errors import DomainError
 
 SIGNATURE_ALGORITHM = "Ed25519"
@@ -74,18 +74,6 @@ def verify(public: str, data: bytes, signature: str) -> bool:
         return True
     except (InvalidSignature, ValueError, TypeError):
         return False
-
-
-def write_secret(path: Path, data: bytes) -> None:
-    """Owner-only file, written whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
 
 
 def write_public(path: Path, data: dict) -> None:

@@ -14,39 +14,24 @@ import hashlib
 import os
 from pathlib import Path
 
+from models.durable_files import RecordingWriter, sync_folder
 from sync.envelope import encrypt
 from sync.errors import StickError
 
 READ_CHUNK = 1024 * 1024
 
 
-class _HashingWriter:
-    """Hashes what reaches the file and remembers the OSError of a failed write: the envelope
-    library reports it wrapped in its own exception without the errno that says what happened —
-    or, for a write at the very end, not at all (pyrage 1.4: found by tests/sync/test_usb.py)."""
+class _HashingWriter(RecordingWriter):
+    """Hashes what reaches the file; remembers a failed write as every RecordingWriter does."""
 
     def __init__(self, f):
-        self.f = f
+        super().__init__(f)
         self.hash = hashlib.sha256()
-        self.size = 0
-        self.error: OSError | None = None
 
     def write(self, data) -> int:
-        try:
-            written = self.f.write(data)
-        except OSError as exc:
-            self.error = exc
-            raise
+        written = super().write(data)
         self.hash.update(data)
-        self.size += len(data)
         return written
-
-    def flush(self) -> None:
-        try:
-            self.f.flush()
-        except OSError as exc:
-            self.error = exc
-            raise
 
 
 # Windows error codes (OSError.winerror) that a stick pulled out, full or write-protected gives
@@ -123,18 +108,11 @@ def _drop_cached(f) -> None:
 
 
 def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows: os.replace is durable once the file itself was fsynced
+    """The bundle is whole once the file itself was fsynced: a folder that cannot be synced is no failure."""
     try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
+        sync_folder(folder)
     except OSError:
         pass
-    finally:
-        os.close(fd)
 
 
 def _remove(path: Path) -> None:
