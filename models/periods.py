@@ -4,6 +4,7 @@
     parse_period("2026Q4")      # 2026年第四季度           2026-10-01 … 2026-12-31
     parse_period("2026-11")     # 2026年11月               2026-11-01 … 2026-11-30
     parse_period("2026-01-15..2026-03-31")   # also "至" or "~" between the two dates
+    period_of_kind("2026-11", "month")      # the Period, or None for a bad text or another kind
 
 A bad period raises PeriodInvalid with a sentence saying what is accepted. This is the one period
 type of the program (models/indicators.py, models/scoring.py and every ledger use it; ledgers.periods
@@ -112,3 +113,13 @@ def parse_period(text: str) -> Period:
     if len(parts) == 2 and all(parts):
         return Period.between(_date(parts[0], raw), _date(parts[1], raw))
     raise PeriodInvalid(f"看不懂期间「{raw}」。{HELP}。", value=raw)
+
+
+def period_of_kind(text: str, kind: str) -> Period | None:
+    """The period `text` names when it is of `kind` (year, quarter, month), else None: the caller words
+    the refusal (models.plan_status.parse_month, models.plan_meetings.parse_quarter)."""
+    try:
+        period = parse_period(text)
+    except PeriodInvalid:
+        return None
+    return period if period.kind == kind else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from models.errors import ValidationError
-from models.periods import PeriodInvalid, parse_period
+from models.periods import period_of_kind
 from models.plan import ListItem, MeetingDecision, Plan, PlanArea, PlanMeeting, PlanTask, QuarterSummary
 from models.plan_edit import _live, get_plan, require_bureau
 from models.plan_lists import add_list_item
@@ -29,11 +29,8 @@ SUMMARY_FIELDS = {"results": "成效", "highlights": "亮点做法", "problems":
 
 
 def parse_quarter(text: str):
-    try:
-        period = parse_period(text)
-    except PeriodInvalid:
-        period = None
-    if period is None or period.kind != "quarter":
+    period = period_of_kind(text, "quarter")
+    if period is None:
         raise ValidationError({"quarter": f"季度应写为 年Q季，例如 2026Q4：{text}"})
     return period
 

@@ -33,7 +33,7 @@ from peewee import JOIN, Case, fn
 
 from models.bureau_settings import get_setting
 from models.errors import ValidationError
-from models.periods import PeriodInvalid, parse_period
+from models.periods import period_of_kind
 from models.plan import PlanArea, PlanTask, ProgressEntry, TaskAssignment
 from models.plan_units import unit_names
 
@@ -46,11 +46,8 @@ A, T, P = TaskAssignment, PlanTask, ProgressEntry
 # -- months and their due dates -------------------------------------------------------------------
 def parse_month(text: str) -> str:
     """"2026-11" (also 2026.11, 2026年11月) → "2026-11"; anything else is refused with a sentence."""
-    try:
-        period = parse_period(text)
-    except PeriodInvalid:
-        period = None
-    if period is None or period.kind != "month":
+    period = period_of_kind(text, "month")
+    if period is None:
         raise ValidationError({"month": f"月份应写为 年-月，例如 2026-11：{text}"})
     return period.code
 

@@ -137,3 +137,10 @@ def test_a_quarter_summary_is_written_once_per_unit_and_corrected_after(plan):
         write_quarter_summary("2026Q5", {"results": "x"}, unit="office", actor=BUREAU)
     with pytest.raises(ValidationError, match="至少要写一项"):
         write_quarter_summary("2026Q1", {}, unit="office", actor=BUREAU)
+
+
+@pytest.mark.parametrize("quarter", ["2026-03", "2026"])
+def test_a_month_or_a_year_is_no_quarter_for_a_summary(plan, quarter):
+    with pytest.raises(ValidationError, match="季度应写为 年Q季"):
+        write_quarter_summary(quarter, {"results": "x"}, unit="office", actor=BUREAU, on=dt.date(2026, 4, 1))
+    assert QuarterSummary.select().count() == 0
