@@ -76,33 +76,20 @@ def main(argv=None) -> int:
             con.execute("UPDATE installation SET name = '乌审旗退役军人事务局' WHERE kind = 'bureau'")
         con.close()
 
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    from bench.screens import _actor, settle
+    from bench.screens import main_window, settle, wait_loaded
     from models.db import open_database
     from models.home import Home
-    from models.installation import current
     from models.periods import Period
     from ui.app import application
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
     from ui.screen_fit import fit_problems
 
     app = application()
     home = Home(home_dir)
     open_database(home)
     seed_plan(args.year)
-    window = MainWindow(AppContext(home, current(), _actor("bureau")))
-    width, height = (int(n) for n in args.size.split("x"))
-    window.resize(width, height)
-    window.show()
-    page = window.select_area("tasks")
-    board = page.show_tab("dashboard")
-    loop = QEventLoop()
-    board.loaded.connect(loop.quit)
-    QTimer.singleShot(60_000, loop.quit)
-    board.set_period(Period.year(args.year))
-    loop.exec()
+    window = main_window(home, "bureau", args.size)
+    board = window.select_area("tasks").show_tab("dashboard")
+    wait_loaded(board, lambda: board.set_period(Period.year(args.year)), 60_000)
     settle(app)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -25,38 +25,30 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    from bench.screens import _actor, settle
+    from bench.screens import main_window, settle, wait_loaded
     from models.db import open_database
     from models.home import Home
-    from models.installation import current
     from ui.app import application
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
     from ui.screen_fit import fit_problems
 
     app = application()
     home = Home(Path(args.home))
     open_database(home)
-    window = MainWindow(AppContext(home, current(), _actor(args.user)))
-    width, height = (int(n) for n in args.size.split("x"))
-    window.resize(width, height)
-    window.show()
+    window = main_window(home, args.user, args.size)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     page = window.select_area("tasks")
     problems = []
     for key in args.tabs:
         tab = page.tab(key)
-        loop = QEventLoop()
-        tab.loaded.connect(loop.quit)
-        QTimer.singleShot(20_000, loop.quit)
-        page.show_tab(key)
-        if key == "progress":
-            tab.month.setCurrentIndex(max(tab.month.currentIndex() - 1, 0))  # last month: reported, one owing
-        tab.refresh()
-        loop.exec()
+
+        def show(key=key, tab=tab):
+            page.show_tab(key)
+            if key == "progress":
+                tab.month.setCurrentIndex(max(tab.month.currentIndex() - 1, 0))  # last month: reported, one owing
+            tab.refresh()
+
+        wait_loaded(tab, show, 20_000)
         settle(app)
         window.grab().save(str(out / SHOTS[key]))
         problems += fit_problems(window, f"tasks/{key}")

@@ -4,6 +4,11 @@
 
 Runs offscreen with the bundled font, zh_CN and the style sheet (as the program runs), opens each
 area of ui.main_window.AREA_KEYS, saves `<area>.png` and prints ui.screen_fit.fit_problems.
+The other screenshot scripts (bench.plan_screens, bench.bureau_screens) share its helpers:
+
+    window = main_window(home, "demo", "1366x768")    # the real main window, logged in, shown offscreen
+    wait_loaded(tab, tab.refresh, 20_000)             # start a load, wait for the widget's `loaded`
+    settle(app)                                       # then let the rest of the background work land
 """
 from __future__ import annotations
 
@@ -25,19 +30,14 @@ def main(argv=None) -> int:
 
     from models.db import open_database
     from models.home import Home
-    from models.installation import current
     from ui.app import application
-    from ui.context import AppContext
-    from ui.main_window import AREA_KEYS, MainWindow
+    from ui.main_window import AREA_KEYS
     from ui.screen_fit import fit_problems
 
     app = application()
     home = Home(Path(args.home))
     open_database(home)
-    window = MainWindow(AppContext(home, current(), _actor(args.user)))
-    width, height = (int(n) for n in args.size.split("x"))
-    window.resize(width, height)
-    window.show()
+    window = main_window(home, args.user, args.size)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     problems = []
@@ -49,6 +49,31 @@ def main(argv=None) -> int:
     print("\n".join(problems) or "every page fits", file=sys.stderr)
     window.close()
     return 0
+
+
+def main_window(home, username: str, size: str):
+    """The main window over the open home, logged in as username, resized to size ("WxH") and shown."""
+    from models.installation import current
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(home, current(), _actor(username)))
+    width, height = (int(n) for n in size.split("x"))
+    window.resize(width, height)
+    window.show()
+    return window
+
+
+def wait_loaded(widget, start, timeout_ms: int) -> None:
+    """Call start() and wait until widget emits `loaded` (or timeout_ms passes)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    widget.loaded.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    start()
+    loop.exec()
+    widget.loaded.disconnect(loop.quit)
 
 
 def _actor(username: str):
