@@ -12,14 +12,13 @@ Budgets: workbench ≤ 300 ms, open ≤ 300 ms, filter ≤ 100 ms. Results: benc
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import random
 import shutil
 import time
 
-from bench.common import OUT, cached_home, machine, save, stats
+from bench.common import OUT, cached_home, county_arguments, load_average, machine, save, stats, timings
 
 TODAY = dt.date(2026, 11, 20)
 BUDGETS = {"workbench": 300, "open": 300, "filter": 100}
@@ -199,12 +198,7 @@ def generate(target: int, seed: int, log=print) -> dict:
 
 def timed(fn, rounds: int) -> dict:
     """Wall-clock statistics, plus this process's CPU time (p50): the fairer figure on a busy machine."""
-    samples, cpu = [], []
-    for _ in range(rounds):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        fn()
-        samples.append((time.perf_counter() - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
+    samples, cpu = timings(fn, rounds)
     return {**stats(samples), "cpu_p50": stats(cpu)["p50"]}
 
 
@@ -231,12 +225,7 @@ def measure(rounds: int) -> dict:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=20_000)
-    parser.add_argument("--events", type=int, default=200_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args(argv)
+    args = county_arguments(__doc__).parse_args(argv)
     home, record = build(args.people, args.events, args.seed)
     measure(1)  # warm the page cache as a user's second click would find it
     results = measure(args.rounds)
@@ -250,7 +239,7 @@ def main(argv=None) -> None:
     for name, v in verdicts.items():
         print(f"{name:22s} p50 {v['p50']:8.1f} ms  max {v['max']:8.1f} ms  cpu {v['cpu_p50']:7.1f} ms  "
               f"budget {v['budget']} ms  {'ok' if v['ok'] else 'OVER'}")
-    load = __import__("os").getloadavg()[0] if hasattr(__import__("os"), "getloadavg") else None
+    load = load_average()
     print(f"workbench items: {results['workbench_items']}; load average during the run: {load}")
     save("casework", {"machine": machine(), "load_average": load, "generation": record, "results": results,
                       "verdicts": verdicts})

@@ -15,29 +15,23 @@ Results: bench/out/dashboard.json.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import time
 
-from bench.common import machine, save, stats
+from bench.common import county_arguments, load_average, machine, save, stats, timings
 
 BUDGET_MS = 300
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=20_000)
-    parser.add_argument("--events", type=int, default=200_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser = county_arguments(__doc__)
     parser.add_argument("--year", type=int, default=2026)
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from bench.bench_indicators import build
 
     folder, _record = build(args.people, args.events, args.seed)
-    from PySide6.QtCore import QEventLoop, QTimer
-
+    from bench.screens import wait_loaded
     from models import indicators
     from models.db import open_database
     from models.home import Home
@@ -58,27 +52,8 @@ def main(argv=None) -> None:
     board.show()
 
     def opening() -> float:
-        loop = QEventLoop()
-        board.loaded.connect(loop.quit)
-        QTimer.singleShot(60_000, loop.quit)
         started = time.perf_counter()
-        board.set_period(period)
-        loop.exec()
-        elapsed = (time.perf_counter() - started) * 1000
-        board.loaded.disconnect(loop.quit)
-        return elapsed
-
-    def read(forget: bool) -> float:
-        if forget:
-            indicators._PAST.clear()
-        started = time.perf_counter()
-        read_dashboard(period)
-        return (time.perf_counter() - started) * 1000
-
-    def widgets() -> float:
-        started = time.perf_counter()
-        board.show_data(data)
-        app.processEvents()
+        wait_loaded(board, lambda: board.set_period(period), 60_000)
         return (time.perf_counter() - started) * 1000
 
     cold = opening()
@@ -87,11 +62,11 @@ def main(argv=None) -> None:
     for _ in range(args.rounds):
         indicators._PAST.clear()
         uncached.append(opening())
-    reads = [read(False) for _ in range(args.rounds)]
-    reads_uncached = [read(True) for _ in range(args.rounds)]
+    reads, _ = timings(lambda: read_dashboard(period), args.rounds)
+    reads_uncached, _ = timings(lambda: (indicators._PAST.clear(), read_dashboard(period)), args.rounds)
     data = read_dashboard(period)
-    alone = [widgets() for _ in range(args.rounds)]
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    alone, _ = timings(lambda: (board.show_data(data), app.processEvents()), args.rounds)
+    load = load_average()
     result = {"machine": machine(), "load_average": load, "people": args.people, "events": args.events,
               "stations": len(data.rows), "period": period.code, "budget_ms": BUDGET_MS, "cold_ms": round(cold, 1),
               "open_ms": stats(opened), "open_uncached_ms": stats(uncached), "read_ms": stats(reads),

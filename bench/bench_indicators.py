@@ -12,7 +12,6 @@ Results: bench/out/indicators.json; docs/benchmarks.md gets its own section (run
 """
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import sqlite3
@@ -20,7 +19,7 @@ import subprocess
 import sys
 import time
 
-from bench.common import OUT, ROOT, machine, save, stats
+from bench.common import OUT, ROOT, county_arguments, load_average, machine, save, stats, timings
 
 BUDGET_MS = 2000
 STATION_TABLES = ("service_record", "visit", "preferential_card", "aid_case", "dispute_case", "employment_record")
@@ -77,12 +76,7 @@ def baseline(folder) -> float:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=20_000)
-    parser.add_argument("--events", type=int, default=200_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args(argv)
+    args = county_arguments(__doc__).parse_args(argv)
     folder, record = build(args.people, args.events, args.seed)
     from models.db import close_database, open_database
     from models.home import Home
@@ -92,11 +86,9 @@ def main(argv=None) -> None:
     command(folder)  # migrates the copy once and warms the page cache
     whole = [command(folder) for _ in range(args.rounds)]
     open_database(Home(folder))
-    inner = []
-    for _ in range(args.rounds):
-        started = time.perf_counter()
-        rows = indicator_rows(parse_period("2026"))
-        inner.append((time.perf_counter() - started) * 1000)
+    period = parse_period("2026")
+    inner, _ = timings(lambda: indicator_rows(period), args.rounds)
+    rows = indicator_rows(period)
     close_database()
     raw = [baseline(folder) for _ in range(args.rounds)]
     results = {"command": stats(whole), "indicator_rows": stats(inner), "baseline_raw_counts": stats(raw),
@@ -106,7 +98,7 @@ def main(argv=None) -> None:
           f"  (budget {BUDGET_MS} ms: {'ok' if results['ok'] else 'OVER'})")
     print(f"indicator_rows in-process        p50 {results['indicator_rows']['p50']:.0f} ms")
     print(f"baseline raw COUNTs              p50 {results['baseline_raw_counts']['p50']:.1f} ms")
-    load = __import__("os").getloadavg()[0] if hasattr(__import__("os"), "getloadavg") else None
+    load = load_average()
     save("indicators", {"machine": machine(), "load_average": load, "generation": record, "results": results})
 
 

@@ -14,14 +14,12 @@ the quarter (two periods of indicators). Results: bench/out/plan_ledgers.json; r
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
-from bench.common import OUT, machine, save, stats
+from bench.common import OUT, county_arguments, load_average, machine, save, stats, timings
 
 BUDGET_MS = 1000
 QUARTER = "2026Q4"
@@ -60,22 +58,12 @@ def build(people: int, events: int, seed: int, log=print) -> Path:
 
 
 def timed(fn, rounds: int) -> tuple[dict, dict]:
-    wall, cpu = [], []
-    for _ in range(rounds):
-        w, c = time.perf_counter(), time.process_time()
-        fn()
-        wall.append((time.perf_counter() - w) * 1000)
-        cpu.append((time.process_time() - c) * 1000)
+    wall, cpu = timings(fn, rounds)
     return stats(wall), stats(cpu)
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=20_000)
-    parser.add_argument("--events", type=int, default=200_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--rounds", type=int, default=7)
-    args = parser.parse_args(argv)
+    args = county_arguments(__doc__, rounds=7).parse_args(argv)
     folder = build(args.people, args.events, args.seed)
     from bench.bench_ledgers import _raw_reportlab
     from ledgers.catalog import LedgerOptions, get_ledger, render_ledger
@@ -115,7 +103,7 @@ def main(argv=None) -> None:
     print(f"raw reportlab, same rows:         p50 {raw['p50']:.0f} ms")
     print(f"对标情况表 {QUARTER}:               p50 {comparison['p50']:.0f} ms (spread {comparison['p5']:.0f}–"
           f"{comparison['max']:.0f})")
-    load = __import__("os").getloadavg()[0]
+    load = load_average()
     save("plan_ledgers", {"machine": machine(), "load_average": load, "date": dt.date.today().isoformat(),
                           "results": results})
 

@@ -2,12 +2,16 @@
 
     home, generation = cached_home(100_000, seed=1)   # builds bench/out/people-100000-s1 once
     stats(samples_ms)                                 # {"n", "p5", "p50", "p95", "max", ...}
+    wall_ms, cpu_ms = timings(fn, rounds)             # one sample of each per call of fn
+    args = county_arguments(__doc__, rounds=5).parse_args(argv)   # --people --events --seed --rounds
 
 bench/out/ is git-ignored; delete a folder there to force a rebuild.
 """
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -56,6 +60,32 @@ def stats(samples: list[float]) -> dict:
 
     return {"n": len(ordered), "p5": pct(5), "p25": pct(25), "p50": round(statistics.median(ordered), 2),
             "p75": pct(75), "p95": pct(95), "max": round(ordered[-1], 2)}
+
+
+def timings(fn, rounds: int) -> tuple[list[float], list[float]]:
+    """Milliseconds of `rounds` calls of fn: wall clock, and this process's CPU time (fairer on a busy machine)."""
+    wall, cpu = [], []
+    for _ in range(rounds):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        fn()
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return wall, cpu
+
+
+def county_arguments(doc: str, *, rounds: int = 5) -> argparse.ArgumentParser:
+    """The options of the county-scale benchmarks (the casework home of bench.bench_casework and its copies)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument("--events", type=int, default=200_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=rounds)
+    return parser
+
+
+def load_average() -> float | None:
+    """The one-minute load average (None where the system has none), saved beside the figures."""
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else None
 
 
 def machine() -> dict:
