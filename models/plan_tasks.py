@@ -20,7 +20,7 @@ import peewee
 from models.errors import DomainError, NotFound, ValidationError
 from models.plan import MeetingDecision, PlanArea, PlanTask, ProgressEntry, TaskAssignment
 from models.plan_edit import _live, check_deadline, clean_leaders, get_plan, require_bureau
-from models.plan_units import expand_units, resolve_unit, station_of, unit_name
+from models.plan_units import expand_units, resolve_unit, stations_among, unit_name
 from models.write import Actor, OpChanges, Writer, writing
 
 
@@ -105,8 +105,9 @@ def assign(w: Writer, task: PlanTask, codes: list[str], on: dt.date) -> list[Tas
     have = {a.unit_code for a in TaskAssignment.live().where(TaskAssignment.task == task.id)}
     year = task.area.plan.year
     since = max(on, dt.date(year, 1, 1))
-    return [w.create(TaskAssignment, {"task": task.id, "unit_code": code, "station_code": station_of(code),
-                                      "assigned_on": since})
+    stations = stations_among(codes)
+    return [w.create(TaskAssignment, {"task": task.id, "unit_code": code,
+                                      "station_code": code if code in stations else None, "assigned_on": since})
             for code in codes if code not in have]
 
 
