@@ -147,13 +147,11 @@ def progress_rows(period: "Period", options: "LedgerOptions") -> Rows:
     due = due_date(month)
     names = unit_names()
     reported = progress_entries(month=month, unit_code=unit)
-    tasks = {t.id: t for t in PlanTask.select().where(PlanTask.id.in_(
-        TaskAssignment.select(TaskAssignment.task).where(TaskAssignment.id.in_([e.assignment_id for e in reported]))))}
-    task_of = dict(TaskAssignment.select(TaskAssignment.id, TaskAssignment.task)
-                   .where(TaskAssignment.id.in_([e.assignment_id for e in reported])).tuples())
+    task_of = {a.id: a.task for a in TaskAssignment.select(TaskAssignment.id, PlanTask).join(PlanTask)
+               .where(TaskAssignment.id.in_([e.assignment_id for e in reported]))}
     found = []
     for e in reported:
-        task = tasks[task_of[e.assignment_id]]
+        task = task_of[e.assignment_id]
         late_days = (e.reported_on - due).days
         found.append((e.unit_code, task.number, [
             names.get(e.unit_code, e.unit_code), f"{task.number}. {task.title}", e.done_text,
