@@ -3,7 +3,8 @@
     known = InQuery(lambda ids: Change.select(Change.change_id).where(Change.change_id.in_(ids)))
     for (change_id,) in known.rows(ids): …                 # 500 ids per statement, any number of ids
     seqs = InQuery(lambda seqs, origin: …, extra=("origin",)); seqs.rows(values, origin="…")
-    TableWriter(Person).write(states, new=False)           # one executemany of whole rows
+    writer = TableWriter(Person); writer.check(state)      # each state, once: BundleRefused if it cannot be held
+    writer.write(states, new=False)                        # one executemany of whole rows
 
 Rebuilding a peewee query with a 500-value IN list for every chunk cost more than running it (profiled:
 13% of a 100 000-change import). The SQL text stays portable: peewee writes it, only the parameters
@@ -139,7 +140,7 @@ class TableWriter:
         return dumps(value) if i in self.json_at and value is not None else value
 
     def row(self, state: dict) -> list:
-        self.check(state)
+        """The row of a state that check() already passed (sync.apply checks every merged state)."""
         out = list(map(state.get, self.names))
         for i in self.defaulted:  # absent (not null) → the column's default, as an insert would give
             if self.names[i] not in state:
@@ -215,7 +216,7 @@ def _kind(field):
 
 
 def _fits(value, kind, longest: int = MAX_TEXT) -> bool:
-    """What a change's state may hold for a column of this kind (TableWriter.row checks every value)."""
+    """What a change's state may hold for a column of this kind (TableWriter.check asks it of every value)."""
     if kind == "json":
         return True
     if kind is str:
