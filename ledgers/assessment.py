@@ -5,7 +5,7 @@
 
 Scores come from models.scoring.compute_scores: a confirmed station prints what was frozen (its items,
 total and rank as confirmed, and the scheme version), and a recomputation that differs is named in
-the notes, never silently printed instead. The comparison reads models.indicators.indicator_rows for
+the notes, never silently printed instead. The comparison reads models.indicators.indicator_rows_of for
 the period and for the one before it (the previous month, quarter or year) and prints each figure
 with its change. At a station: its own column (and the banner's average the bureau published, if
 any); at the bureau every station and the 合计 row, or one station (options.station_code) beside the
@@ -22,7 +22,7 @@ from ledgers.pdf_layout import Column
 from ledgers.work_plan import short_unit
 from models.errors import NotFound
 from models.fields import local_display
-from models.indicators import INDICATORS, ROW_KEYS, indicator_rows, total_row
+from models.indicators import INDICATORS, ROW_KEYS, indicator_rows_of, total_row
 from models.installation import Installation
 from models.periods import Period, PeriodInvalid
 from models.scoring import ScoreBoard, compute_scores, find_scheme, published
@@ -154,18 +154,20 @@ def _pts(value) -> str:
 
 # --- 对标情况表 -------------------------------------------------------------------------------------
 
-def _figures(period: Period, codes: list[str] | None, *, ranked: bool) -> list[dict]:
-    """indicator_rows with the score (the confirmed total where frozen) and, when `ranked`, the rank —
-    both from one models.scoring board (quarters and years with a scheme; None otherwise)."""
-    rows = indicator_rows(period, codes, with_score=False)
-    if period.kind in ("quarter", "year") and find_scheme(period.start.year) is not None:
-        board = {r.station_code: r for r in compute_scores(period, codes).rows}
-        for row in rows:
-            found = board.get(row["station_code"])
-            row["score"] = found.shown_total if found else None
-            if ranked:
-                row["rank"] = found.rank if found else None
-    return rows
+def _figures(periods: list[Period], codes: list[str] | None, *, ranked: bool) -> list[list[dict]]:
+    """indicator_rows of each period (the casework read once for all: indicator_rows_of) with the score
+    (the confirmed total where frozen) and, when `ranked`, the rank — both from one models.scoring board
+    scored from those rows (quarters and years with a scheme; None otherwise)."""
+    tables = indicator_rows_of(periods, codes, with_score=False)
+    for period, rows in zip(periods, tables):
+        if period.kind in ("quarter", "year") and find_scheme(period.start.year) is not None:
+            board = {r.station_code: r for r in compute_scores(period, codes, rows=rows).rows}
+            for row in rows:
+                found = board.get(row["station_code"])
+                row["score"] = found.shown_total if found else None
+                if ranked:
+                    row["rank"] = found.rank if found else None
+    return tables
 
 
 def _comparison_sides(period: Period, options: "LedgerOptions") -> list[tuple[str, dict, dict | None]]:
@@ -173,7 +175,7 @@ def _comparison_sides(period: Period, options: "LedgerOptions") -> list[tuple[st
     unit = scope_unit(options)
     before_period = previous_period(period)
     if Installation.get_current().is_bureau:
-        now, before = _figures(period, None, ranked=True), _figures(before_period, None, ranked=True)
+        now, before = _figures([period, before_period], None, ranked=True)
         previous = {r["station_code"]: r for r in before}
         if unit:
             own = [r for r in now if r["station_code"] == unit]
@@ -183,7 +185,7 @@ def _comparison_sides(period: Period, options: "LedgerOptions") -> list[tuple[st
                     ("全旗平均", _average(now), _average(before))]
         sides = [(short_unit(r["station_name"]), r, previous.get(r["station_code"])) for r in now]
         return sides + [("合计", total_row(now), total_row(before))]
-    now, before = _figures(period, [unit], ranked=False), _figures(before_period, [unit], ranked=False)
+    now, before = _figures([period, before_period], [unit], ranked=False)
     if not now:
         return []
     sides = [(short_unit(now[0]["station_name"]), now[0], before[0] if before else None)]

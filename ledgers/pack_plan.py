@@ -20,7 +20,7 @@ from ledgers.pack_charts import grouped_bars
 from ledgers.pdf_layout import AVAIL_W, Column, small_table
 from ledgers.work_plan import short_unit
 from models.fields import local_display
-from models.indicators import as_at, indicator_rows
+from models.indicators import as_at, indicator_rows_of
 from models.installation import Installation
 from models.plan_edit import find_plan
 from models.plan_meetings import SUMMARY_FIELDS, quarter_summaries
@@ -80,10 +80,10 @@ def _comparison_figures(period: Period, unit: str | None) -> list[dict]:
     they are in the score section)."""
     if not Installation.get_current().is_bureau and unit is None:
         return []
-    codes = [unit] if unit else None
-    before = {r["station_code"]: r for r in indicator_rows(previous_period(period), codes, with_score=False)}
+    now, before = indicator_rows_of([period, previous_period(period)], [unit] if unit else None, with_score=False)
+    before = {r["station_code"]: r for r in before}
     out = []
-    for row in indicator_rows(period, codes, with_score=False):
+    for row in now:
         was = before.get(row["station_code"], {})
         out.append({"name": row["station_name"],
                     **{k: figure_text(k, row[k]) for k in COMPARED},
