@@ -5,6 +5,7 @@
     parse_period("2026-11")     # 2026年11月               2026-11-01 … 2026-11-30
     parse_period("2026-01-15..2026-03-31")   # also "至" or "~" between the two dates
     period_of_kind("2026-11", "month")      # the Period, or None for a bad text or another kind
+    previous_period(parse_period("2026Q1"))  # 2025年第四季度 (a range: as many days just before it)
 
 A bad period raises PeriodInvalid with a sentence saying what is accepted. This is the one period
 type of the program (models/indicators.py, models/scoring.py and every ledger use it; ledgers.periods
@@ -81,6 +82,21 @@ class Period:
         if end < start:
             raise PeriodInvalid(f"期间的结束日期 {end.isoformat()} 早于开始日期 {start.isoformat()}。")
         return cls(start, end, "range")
+
+
+def previous_period(period: Period) -> Period:
+    """The period before: the month, quarter or year before; for a date range the same number of days
+    just before it."""
+    s = period.start
+    if period.kind == "year":
+        return Period.year(s.year - 1)
+    if period.kind == "quarter":
+        number = (s.month - 1) // 3 + 1
+        return Period.quarter(s.year - 1, 4) if number == 1 else Period.quarter(s.year, number - 1)
+    if period.kind == "month":
+        return Period.month(s.year - 1, 12) if s.month == 1 else Period.month(s.year, s.month - 1)
+    day_before = s - dt.timedelta(days=1)
+    return Period.between(day_before - (period.end - s), day_before)
 
 
 def _month_end(year: int, month: int) -> dt.date:

@@ -15,7 +15,7 @@ from models.bureau_settings import SETTINGS, get_setting
 from models.errors import NotFound
 from models.indicators import INDICATORS, indicator_rows_of, records_behind, total_row
 from models.installation import Installation
-from models.periods import Period
+from models.periods import Period, previous_period
 from models.plan import TABLES as PLAN_MODELS
 from models.plan import ListItem, MeetingDecision, Plan, PlanArea, PlanBenchmark, PlanMeeting, PlanTask, QuarterSummary
 from models.plan_edit import find_plan
@@ -134,19 +134,6 @@ def read_scores(period: Period):
 
 
 # --- the dashboard -----------------------------------------------------------------------------------
-
-def previous_period(period: Period) -> Period:
-    if period.kind == "year":
-        return Period.year(period.start.year - 1)
-    if period.kind == "quarter":
-        number = (period.start.month - 1) // 3 + 1
-        return Period.quarter(period.start.year - (number == 1), 4 if number == 1 else number - 1)
-    if period.kind == "month":
-        day = period.start - dt.timedelta(days=1)
-        return Period.month(day.year, day.month)
-    length = period.end - period.start
-    return Period.between(period.start - length - dt.timedelta(days=1), period.start - dt.timedelta(days=1))
-
 
 @dataclass
 class DashboardData:
