@@ -114,11 +114,12 @@ def read_lists(year: int, unit_code: str | None) -> ListsView:
     summaries = QuarterSummary.live().where(QuarterSummary.plan == plan.id)
     if unit_code:
         summaries = summaries.where(QuarterSummary.unit_code == unit_code)
-    meetings = []
-    for meeting in PlanMeeting.live().where(PlanMeeting.plan == plan.id).order_by(PlanMeeting.held_on.desc()):
-        decisions = list(MeetingDecision.live().where(MeetingDecision.meeting == meeting.id)
-                         .order_by(MeetingDecision.position))
-        meetings.append((meeting, decisions))
+    held = list(PlanMeeting.live().where(PlanMeeting.plan == plan.id).order_by(PlanMeeting.held_on.desc()))
+    decisions: dict[str, list[MeetingDecision]] = {meeting.id: [] for meeting in held}
+    for decision in (MeetingDecision.live().where(MeetingDecision.meeting.in_(list(decisions)))
+                     .order_by(MeetingDecision.position)):  # one query for every meeting's decisions
+        decisions[decision.meeting_id].append(decision)
+    meetings = [(meeting, decisions[meeting.id]) for meeting in held]
     return ListsView(plan, list(summaries.order_by(QuarterSummary.quarter.desc(), QuarterSummary.unit_code)),
                      meetings, list_items(plan.id, unit_code=unit_code), unit_names())
 
