@@ -208,9 +208,7 @@ class BundleZipReader:
         entries = list(self.manifest.get("parts") or []) + list(self.manifest.get("attachments") or [])
         if self.manifest.get("receipts"):
             entries.append(self.manifest["receipts"])
-        for entry in entries:
-            if not isinstance(entry, dict):
-                raise BundleRefused("damaged", "数据包清单格式不对，已拒绝。")
+        for entry in entries:  # each a dict: check_manifest_shape refused any other
             if entry is self.manifest.get("receipts"):
                 _check_receipts(self._expect(entry))
             else:
