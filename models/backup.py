@@ -78,7 +78,8 @@ def _remove_database_file(path: Path) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
-def _taken(path: Path) -> tuple[dt.datetime, str] | None:
+def taken(path: Path) -> tuple[dt.datetime, str] | None:
+    """(local time taken, reason) as the backup's file name says, or None for a name this module did not give."""
     found = _STAMP.fullmatch(path.name)
     if not found:
         return None
@@ -98,7 +99,7 @@ def kept_daily(stamps: list[dt.datetime]) -> set[dt.datetime]:
 
 
 def _rotate(folder: Path, reason: str) -> None:
-    same = [(t, p) for p in list_backups_in(folder) if (found := _taken(p)) and found[1] == reason
+    same = [(t, p) for p in list_backups_in(folder) if (found := taken(p)) and found[1] == reason
             for t in [found[0]]]
     if reason == "daily":
         keep = kept_daily([t for t, _ in same])

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.backup import backup_database, list_backups
+from models.backup import backup_database, list_backups, taken
 
 DAILY = "daily"
 DAILY_INTERVAL = dt.timedelta(hours=24)
@@ -28,7 +28,6 @@ REASON_LABELS = {
     "import": "导入花名册前自动备份",
     "before-import": "导入数据包前自动备份",
 }
-_NAME = re.compile(r"vetstation-(\d{8}-\d{6}-\d{6})-(.+)\.(?:db|vsbak)")
 
 
 @dataclass(frozen=True)
@@ -53,13 +52,12 @@ def reason_label(reason: str) -> str:
 
 
 def describe(path: Path) -> BackupEntry:
-    found = _NAME.fullmatch(path.name)
-    taken_at = dt.datetime.strptime(found.group(1), "%Y%m%d-%H%M%S-%f") if found else None
+    taken_at, reason = taken(path) or (None, "")
     try:
         size = path.stat().st_size
     except OSError:
         size = 0
-    return BackupEntry(path, taken_at, found.group(2) if found else "", size)
+    return BackupEntry(path, taken_at, reason, size)
 
 
 def backups(home) -> list[BackupEntry]:
