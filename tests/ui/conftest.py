@@ -11,6 +11,7 @@ from ui.app import application
 from ui.context import AppContext
 from ui.i18n import install_translations
 from ui.main_thread_gc import keep_gc_on_gui_thread
+from ui.registry import RegistryPage
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -46,3 +47,15 @@ def dressed_app(qapp):
 def ctx(station, actor):
     """What every page is given: the station home, its installation, the logged-in head of station."""
     return AppContext(station, current(), actor)
+
+
+@pytest.fixture
+def registry_page(qtbot, ctx):
+    """The registry page on screen and active, at the size a clerk's window has."""
+    page = RegistryPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    return page

@@ -9,12 +9,10 @@ from PySide6.QtGui import QColor, QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from models.idnumber import check_digit
-from models.installation import current, villages
+from models.installation import villages
 from models.person import Person
 from models.registry import family_of, get_person, identities_of, save_person
-from ui.context import AppContext
 from ui.leaving import CANCEL, DISCARD
-from ui.registry import RegistryPage
 from ui.registry.editors import Unreadable, fen_to_yuan, parse_date, yuan_to_fen
 
 
@@ -24,14 +22,8 @@ def id_number(birth: dt.date, seq: int) -> str:
 
 
 @pytest.fixture
-def page(qtbot, station, actor):
-    page = RegistryPage(AppContext(station, current(), actor))
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    return page
+def page(registry_page):
+    return registry_page
 
 
 def type_text(widget, text: str) -> None:

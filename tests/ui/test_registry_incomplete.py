@@ -4,22 +4,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from models.installation import current
 from models.registry import save_person
 from tests.models.people import person_values
-from ui.context import AppContext
-from ui.registry import RegistryPage
 from ui.registry.table_model import NAME, STATUS
 
 
 @pytest.fixture
-def page(qtbot, station, actor):
-    page = RegistryPage(AppContext(station, current(), actor))
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+def page(registry_page):
+    return registry_page
 
 
 def test_saving_without_category_or_village_warns_but_saves(qtbot, page):
