@@ -350,12 +350,12 @@ def _task_records(code: str, station_code: str, period: Period, today: dt.date |
     """The assignments (tasks_*) or 月调度 entries (progress_on_time) behind a station's task figures,
     by models.plan_status' own definitions."""
     from models.plan import ProgressEntry, TaskAssignment
-    from models.plan_status import assignment_statuses, due_date, months_between
+    from models.plan_status import assignment_statuses, due_date, months_between, period_passed_before
 
     facts_by = as_at(period, today)
+    passed_before = period_passed_before(period.end, today or dt.date.today())
     label = INDICATORS[code].label
     if code == "progress_on_time":
-        passed_before = min(period.end + dt.timedelta(days=1), today or dt.date.today())
         months = [m for m in months_between(period.start - dt.timedelta(days=31), period.end)
                   if period.start <= due_date(m) <= period.end and due_date(m) < passed_before]
         on_time = [(ProgressEntry.month == m) & (ProgressEntry.reported_on <= due_date(m)) for m in months]
@@ -367,7 +367,8 @@ def _task_records(code: str, station_code: str, period: Period, today: dt.date |
                 & (TaskAssignment.done_on.is_null() | (TaskAssignment.done_on >= period.start)))
     if code != "tasks_assigned":
         wanted = "done" if code == "tasks_done" else "late"
-        ids = [a for a, status in assignment_statuses(on=facts_by, unit_code=station_code).items() if status == wanted]
+        ids = [a for a, status in assignment_statuses(on=facts_by, unit_code=station_code,
+                                                            passed_before=passed_before).items() if status == wanted]
         in_force &= TaskAssignment.id.in_(ids)
     return [Behind("task_assignment", label, TaskAssignment.select(TaskAssignment.id).where(in_force))]
 

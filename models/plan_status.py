@@ -122,11 +122,18 @@ def _live_assignments(*columns):
 
 
 # -- statuses -------------------------------------------------------------------------------------------
+def period_passed_before(end: dt.date, today: dt.date) -> dt.date:
+    """Deadlines and due days before this day count as passed in a period's figures: the whole last day
+    of the period has passed once it is over."""
+    return min(end + dt.timedelta(days=1), today)
+
+
 def assignment_statuses(*, on: dt.date | None = None, plan_id: str | None = None, task_id: str | None = None,
-                        unit_code: str | None = None) -> dict[str, str]:
-    """{assignment id: status code} on `on` (default today)."""
+                        unit_code: str | None = None, passed_before: dt.date | None = None) -> dict[str, str]:
+    """{assignment id: status code} on `on` (default today); passed_before as in status_case (a period's
+    figures pass the day after its end, so a deadline on the last day counts as passed)."""
     on = on or dt.date.today()
-    query = _live_assignments(A.id, status_case(on))
+    query = _live_assignments(A.id, status_case(on, passed_before))
     if plan_id:
         query = query.switch(T).join(PlanArea, on=(T.area == PlanArea.id)).where(PlanArea.plan == plan_id)
     if task_id:
@@ -185,7 +192,7 @@ def task_counts(start: dt.date, end: dt.date, station_codes: list[str] | None = 
     unit that has an assignment."""
     today = on or dt.date.today()
     facts_by = min(end, today)
-    passed_before = min(end + dt.timedelta(days=1), today)
+    passed_before = period_passed_before(end, today)
     status = status_case(facts_by, passed_before)
     in_force = (A.assigned_on <= end) & (A.done_on.is_null() | (A.done_on >= start))
 

@@ -8,7 +8,9 @@ import pytest
 
 from models.bureau_settings import get_setting, set_setting
 from models.errors import ValidationError
-from models.plan import PlanArea
+from models.indicators import records_behind
+from models.periods import parse_period
+from models.plan import PlanArea, TaskAssignment
 from models.plan_edit import get_plan
 from models.plan_progress import report_progress
 from models.plan_status import assignment_statuses, missing_reports, task_counts, task_statuses
@@ -94,3 +96,15 @@ def test_task_counts_per_unit_for_a_quarter(task):
     assert galutu["tasks_late"] == 8
     assert galutu["progress_due"] == 7 * 3 + 2  # October to December; this task ends in November
     assert galutu["progress_reported"] == galutu["progress_on_time"] == 0
+
+
+def test_a_deadline_on_the_periods_last_day_is_late_in_the_figure_and_in_the_records_behind_it(task):
+    for month, on in (("2026-09", dt.date(2026, 9, 20)), ("2026-10", dt.date(2026, 10, 20)),
+                      ("2026-11", dt.date(2026, 11, 20))):  # every report on time: only the deadline makes it late
+        report_progress(task.id, month, {"done_text": "按月推进"}, unit="office", actor=BUREAU, on=on)
+    after = dt.date(2026, 12, 4)
+    late = task_counts(dt.date(2026, 11, 1), dt.date(2026, 11, 30), ["office"], on=after)["office"]["tasks_late"]
+    behind = [i for b in records_behind("tasks_late", "office", parse_period("2026-11"), today=after) for i in b.ids()]
+    assert len(behind) == late
+    mine = TaskAssignment.get((TaskAssignment.task == task.id) & (TaskAssignment.unit_code == "office"))
+    assert mine.id in behind  # deadline 30 November, the period's last day
