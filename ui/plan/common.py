@@ -8,6 +8,7 @@ and the editors of the plan's forms (units, leaders).
     class TasksTab(PlanTab):
         def read(self): return lambda: read_plan(year)      # runs on the worker thread
         def show_data(self, view): …                         # back on the GUI thread; then `loaded`
+    tab._open(dialog)       # one of its dialogs; its saves are the tab's `saved`; self.message says results
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (QHeaderView, QLabel, QListWidget, QListWidgetItem
 from shiboken6 import isValid
 
 from models.plan import ALL_STATIONS, ALL_STATIONS_LABEL
+from ui.registry.field_grid import MessageLine
 from ui.row_views import pick_rows
 from ui.tasks import run_task
 
@@ -140,6 +142,7 @@ class PlanTab(QWidget):
     """A tab that reads its data on the worker thread whenever it is refreshed (never on a timer)."""
 
     loaded = Signal()  # the data on screen is now the database's (or the problem is shown)
+    saved = Signal()   # a dialog opened from this tab (or one of its actions) saved
 
     _reading = False
     _again = False
@@ -151,6 +154,7 @@ class PlanTab(QWidget):
         self.problem.setObjectName("formError")
         self.problem.setWordWrap(True)
         self.problem.hide()
+        self.message = MessageLine()  # what an action said (its refusal or its result)
 
     @property
     def bureau(self) -> bool:
@@ -179,6 +183,14 @@ class PlanTab(QWidget):
         self.problem.hide()
         self.show_data(data)
         self.loaded.emit()
+
+    def _open(self, dialog):
+        """Open one of the tab's dialogs; its saves are the tab's `saved`."""
+        self.message.show_problem(None)
+        dialog.saved.connect(lambda _id: self.saved.emit())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def _failed(self, message: str) -> None:
         if not isValid(self):

@@ -33,7 +33,6 @@ from ui.ledgers.period_picker import PeriodPicker
 from ui.plan.common import STATUS_COLOURS, Column, PlanTab, RowsTable, change_text, figure_text, page_layout
 from ui.plan.reading import DASHBOARD_KEYS, read_behind, read_dashboard
 from ui.plan.settings_dialog import PlanSettingsDialog
-from ui.registry.field_grid import MessageLine
 from ui.registry.operations import run_write
 from ui.tasks import run_task
 
@@ -125,7 +124,6 @@ class Dashboard(PlanTab):
         top.addWidget(chart_label, 0, Qt.AlignBottom)
         top.addWidget(self.figure, 0, Qt.AlignBottom)
         top.addStretch(1)
-        self.message = MessageLine()
         self.publish_note = QLabel()
         self.publish_note.setObjectName("figureNote")
         self.publish_note.setWordWrap(True)

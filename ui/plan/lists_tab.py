@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter,
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from models.permissions import allowed
@@ -20,7 +20,6 @@ from models.plan import LIST_KINDS, LIST_STATES, SOURCE_KINDS
 from ui.plan.common import STATUS_COLOURS, Column, PlanTab, RowsTable, page_layout
 from ui.plan.dialogs import DecisionTaskDialog, ListItemDialog, MeetingDialog, SummaryDialog
 from ui.plan.reading import own_unit, read_lists, read_plan
-from ui.registry.field_grid import MessageLine
 
 ITEM_STATES = {**LIST_STATES, "late": "滞后"}
 ITEM_COLOURS = {"open": "not_started", "in_progress": "in_progress", "done": "done", "late": "late"}
@@ -32,8 +31,6 @@ def this_quarter(today: dt.date | None = None) -> str:
 
 
 class ListsTab(PlanTab):
-    saved = Signal()
-
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.view = self.plan_view = None
@@ -44,7 +41,6 @@ class ListsTab(PlanTab):
         self.year.setValue(dt.date.today().year)
         self.year.setPrefix(self.tr("Year "))
         self.year.valueChanged.connect(lambda _v: self.refresh())
-        self.message = MessageLine()
         self.sections = QTabWidget()
         self.sections.setDocumentMode(True)
 
@@ -169,13 +165,6 @@ class ListsTab(PlanTab):
 
     def _choose_first(self) -> None:
         self.message.show_problem(self.tr("Choose a row in the list first."))
-
-    def _open(self, dialog):
-        self.message.show_problem(None)
-        dialog.saved.connect(lambda _id: self.saved.emit())
-        self.dialog = dialog
-        dialog.open()
-        return dialog
 
     def write_summary(self, quarter: str):
         unit = own_unit(self.ctx.installation)

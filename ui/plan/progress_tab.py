@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget
 
 from models import options
@@ -20,7 +20,6 @@ from models.plan_units import UNIT_LIST
 from ui.plan.common import STATUS_COLOURS, Column, PlanTab, RowsTable, page_layout
 from ui.plan.dialogs import MonthReportDialog
 from ui.plan.reading import own_unit, read_progress
-from ui.registry.field_grid import MessageLine
 
 
 def entry_text(row: dict, key: str):
@@ -29,8 +28,6 @@ def entry_text(row: dict, key: str):
 
 
 class ProgressTab(PlanTab):
-    report_saved = Signal()
-
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         today = dt.date.today()
@@ -52,7 +49,6 @@ class ProgressTab(PlanTab):
         self.unit.currentIndexChanged.connect(lambda _i: self.refresh())
         self.due = QLabel()
         self.due.setObjectName("figureNote")
-        self.message = MessageLine()
         self.report_button = QPushButton(self.tr("Report progress…"))
         self.report_button.clicked.connect(lambda: self.report(self.table.current_row()))
         self.report_button.setVisible(self.may_report)
@@ -143,11 +139,8 @@ class ProgressTab(PlanTab):
         if row is None:
             self.message.show_problem(self.tr("Choose a task in the list first."))
             return None
-        dialog = MonthReportDialog(self.ctx, row, self.month_code(), self.unit_code() if self.bureau else None, self)
-        dialog.saved.connect(lambda _id: self.report_saved.emit())
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self._open(MonthReportDialog(self.ctx, row, self.month_code(), self.unit_code() if self.bureau else None,
+                                            self))
 
 
 def _value(row: dict) -> str:

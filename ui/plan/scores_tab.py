@@ -21,7 +21,6 @@ from ui.plan.common import STATUS_COLOURS, Column, PlanTab, RowsTable, figure_te
 from ui.plan.dialogs import ManualScoreDialog
 from ui.plan.reading import read_scores, touched
 from ui.plan.scheme_dialog import SchemeDialog
-from ui.registry.field_grid import MessageLine
 from ui.registry.operations import run_write
 
 
@@ -30,7 +29,6 @@ def points(value) -> str:
 
 
 class ScoresTab(PlanTab):
-    saved = Signal()
     refused = Signal(str)  # the domain's sentence, shown above the tables
 
     def __init__(self, ctx, parent=None):
@@ -51,7 +49,6 @@ class ScoresTab(PlanTab):
         self.state = QLabel()
         self.state.setObjectName("figureNote")
         self.state.setWordWrap(True)
-        self.message = MessageLine()
         self.scheme_button = QPushButton(self.tr("Start the year's scheme"))
         self.scheme_button.clicked.connect(self.start_scheme)
         self.edit_scheme_button = QPushButton(self.tr("Edit the scheme…"))
@@ -202,11 +199,4 @@ class ScoresTab(PlanTab):
         stations = [(r.station_code, r.station_name) for r in self.board.rows]
         return self._open(ManualScoreDialog(self.ctx, self.period().code, self.scheme, stations,
                                             row["station_code"] if row else None, self))
-
-    def _open(self, dialog):
-        self.message.show_problem(None)
-        dialog.saved.connect(lambda _id: self.saved.emit())
-        self.dialog = dialog
-        dialog.open()
-        return dialog
 

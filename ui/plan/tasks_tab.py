@@ -22,13 +22,11 @@ from ui.plan.common import Column, PlanTab, RowsTable, leader_names, page_layout
 from ui.plan.dialogs import AreaDialog, ConfirmDoneDialog, PlanHeaderDialog, TaskDialog
 from ui.plan.reading import own_unit, read_plan, touched
 from ui.plan.settings_dialog import PlanSettingsDialog
-from ui.registry.field_grid import MessageLine
 from ui.registry.operations import run_write
 
 
 class TasksTab(PlanTab):
     plan_started = Signal()
-    task_saved = Signal()
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -46,7 +44,6 @@ class TasksTab(PlanTab):
         self.head.setObjectName("figureNote")
         self.head.setWordWrap(True)
         self.head.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.message = MessageLine()
 
         self.start_button = QPushButton(self.tr("Start from the template"))
         self.start_button.clicked.connect(self.start_from_template)
@@ -239,10 +236,3 @@ class TasksTab(PlanTab):
         if self.view is None:
             return None
         return self._open(PlanSettingsDialog(self.ctx, self.view.settings, self))
-
-    def _open(self, dialog):
-        self.message.show_problem(None)
-        dialog.saved.connect(lambda _id: self.task_saved.emit())
-        self.dialog = dialog
-        dialog.open()
-        return dialog
