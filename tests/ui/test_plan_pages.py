@@ -9,13 +9,11 @@ import pytest
 from PySide6.QtCharts import QChartView
 
 from models.installation import current, init_bureau
-from models.plan import PlanArea, PlanTask, TaskAssignment
+from models.plan import PlanTask, TaskAssignment
 from models.plan_edit import get_plan
-from models.plan_progress import report_progress
-from models.plan_tasks import add_task
 from models.plan_template import start_plan_from_template
 from models.registry import save_person
-from models.scoring import ConfirmedScore, enter_manual_score, start_scheme
+from models.scoring import ConfirmedScore, enter_manual_score
 from models.services import record_service
 from models.write import CLI_ACTOR, Actor
 from tests.models.people import person_values
