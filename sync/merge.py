@@ -137,7 +137,7 @@ def merge_record(fields: list[str], changes: list[Ch], *, bureau_owned: bool = F
                       "version": {only.origin: only.seq}})
         return Merged(state)
     changes = sorted(changes, key=lambda c: c.key)
-    bureaus = {bureau_origin} if isinstance(bureau_origin, str) else set(bureau_origin or ())
+    bureaus = (bureau_origin,) if isinstance(bureau_origin, str) else (bureau_origin or ())  # no copy per record
     newest = changes[-1]
     creates = [c for c in changes if not c.base]
     first = creates[0] if creates else changes[0]
