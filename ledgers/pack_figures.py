@@ -1,7 +1,9 @@
 """The casework numbers of a period pack (月调度材料, 季总结材料), as plain data, for one station or all.
 
-    casework_figures(period, station_code=None)   # {"cases": …, "overdue": …, "money": …, "visits_due": …,
-                                                  #  "disputes": …}
+    visits = visits_by_station(period)                           # {station code: {"due": …, "done": …}}
+    casework_figures(period, None, visits=visits_total(visits))  # {"cases": …, "overdue": …, "money": …,
+                                                                 #  "visits_due": …, "disputes": …}
+    flow_figures(month, station_code)      # the same without visits_due and overdue (a quarter's months)
 
 Everything is counted by the date the thing happened (the step's own date), so a pack printed
 later for a past period gives that period's numbers:
@@ -15,7 +17,7 @@ later for a past period gives that period's numbers:
   the AidEvent amounts, integer fen);
 - visits due vs done: an active person with a contact tier is due when their last visit before
   the period (else their 建档 date) plus the tier's cadence falls on or before the period's end;
-  done when visited in the period;
+  done when visited in the period — models.indicators' visits_due and visits_done, counted there;
 - 化解在当地率: models.disputes.local_resolution_rate over the outcomes dated in the period.
 """
 from __future__ import annotations
@@ -25,14 +27,12 @@ import datetime as dt
 import peewee
 
 from ledgers.periods import Period
-from models.as_of import on_roster
-from models import options
+from models import indicators
 from models.aid import AID, AidCase, AidEvent
 from models.cards import CardEvent, PreferentialCard
 from models.disputes import DisputeCase, DisputeEvent, local_resolution_rate
-from models.person import Person
+from models.indicators import as_at
 from models.services import ServiceEvent, ServiceRecord
-from models.visits import Visit, cadence_days
 from models.workbench import AID_WAIT_DAYS
 
 CASE_AREAS = {"agency": "服务代办", "card": "优待证", "aid": "困难帮扶", "dispute": "矛盾纠纷"}
@@ -92,29 +92,15 @@ def money_figures(period: Period, station_code: str | None) -> dict[str, int]:
             "paid_cases": paid_cases}
 
 
-def visits_due(period: Period, station_code: str | None) -> dict[str, int]:
-    cadence = {code: cadence_days(code) for code, _ in options.choices("contact_cadence")}
-    cadence = {tier: days for tier, days in cadence.items() if days}
-    people = Person.select(Person.id, Person.contact_tier, Person.filed_on, Person.created_at).where(
-        on_roster(period) & Person.contact_tier.in_(list(cadence)))
-    people = _scope(people, Person, station_code)
-    last_before = dict(Visit.select(Visit.person, peewee.fn.MAX(Visit.visited_on))
-                       .where(Visit.deleted_at.is_null() & (Visit.visited_on < period.start))
-                       .group_by(Visit.person).tuples())
-    visited = {p for (p,) in Visit.select(Visit.person).distinct()
-               .where(Visit.deleted_at.is_null() & Visit.visited_on.between(period.start, period.end)).tuples()}
-    due = done = 0
-    for pid, tier, filed_on, created_at in people.tuples():
-        base = _as_date(last_before.get(pid)) or filed_on or _as_date(created_at)
-        if base + dt.timedelta(days=cadence[tier]) <= period.end:
-            due += 1
-            done += pid in visited
-    return {"due": due, "done": done}
+def visits_by_station(period: Period, station_code: str | None = None) -> dict[str | None, dict[str, int]]:
+    """{station code: {"due": 应走访, "done": 已走访}} of the station, or of every station at once: the
+    indicators' visits_due and visits_done (models.indicators.casework_figures, one count for all)."""
+    found = indicators.casework_figures(period, [station_code] if station_code else None)
+    return {code: {"due": f.get("visits_due", 0), "done": f.get("visits_done", 0)} for code, f in found.items()}
 
 
-def as_at(period: Period) -> dt.date:
-    """The day overdue items are counted at: the period's end, or today while the period runs."""
-    return min(period.end, dt.date.today())
+def visits_total(by_station: dict[str | None, dict[str, int]]) -> dict[str, int]:
+    return {"due": sum(v["due"] for v in by_station.values()), "done": sum(v["done"] for v in by_station.values())}
 
 
 def overdue_at_end(period: Period, station_code: str | None, visits: dict[str, int]) -> dict[str, int]:
@@ -162,8 +148,8 @@ def _waiting_cases(end: dt.date, station_code: str | None) -> dict[str, int]:
     return {"aid": late_aid, "card": waiting_cards}
 
 
-def casework_figures(period: Period, station_code: str | None = None) -> dict:
-    visits = visits_due(period, station_code)
+def flow_figures(period: Period, station_code: str | None = None) -> dict:
+    """What happened in the period: services, cases new and closed, money, dispute outcomes and the rate."""
     rate = local_resolution_rate(station_code=station_code, date_from=period.start, date_to=period.end)
     outcomes = dict(_scope(DisputeEvent.select(DisputeEvent.step, COUNT(DisputeEvent.id))
                            .join(DisputeCase, on=(DisputeEvent.case == DisputeCase.id))
@@ -176,15 +162,16 @@ def casework_figures(period: Period, station_code: str | None = None) -> dict:
         "services": services,
         "cases": case_counts(period, station_code),
         "money": money_figures(period, station_code),
-        "visits_due": visits,
-        "overdue": overdue_at_end(period, station_code, visits),
         "disputes": {"resolved": outcomes.get("resolve", 0), "contained": outcomes.get("contain", 0),
                      "escalated": outcomes.get("escalate", 0), "suspended": outcomes.get("suspend", 0),
                      "rate_resolved": rate.resolved, "rate_ended": rate.ended, "rate_text": rate.text},
     }
 
 
-def _as_date(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
+def casework_figures(period: Period, station_code: str | None, *, visits: dict[str, int]) -> dict:
+    """flow_figures with the visits due and done (counted by the caller: visits_by_station, for every station
+    at once) and the items overdue at the period's end."""
+    figures = flow_figures(period, station_code)
+    disputes = figures.pop("disputes")  # the keys in the order the frozen figures have always had
+    return {**figures, "visits_due": visits, "overdue": overdue_at_end(period, station_code, visits),
+            "disputes": disputes}

@@ -28,7 +28,8 @@ from ledgers.as_of import money
 from ledgers.fonts import FONT, register_fonts
 from ledgers.pack_charts import grouped_bars, identity_chart, trend_chart  # noqa: F401 (identity_chart: public)
 from ledgers.pack_plan import plan_figures, plan_sections
-from ledgers.pack_figures import CASE_AREAS, CLOSED_MEANS, OVERDUE_LABELS, as_at, casework_figures
+from ledgers.pack_figures import (CASE_AREAS, CLOSED_MEANS, OVERDUE_LABELS, as_at, casework_figures, flow_figures,
+                                  visits_by_station, visits_total)
 from ledgers.pdf_layout import AVAIL_W, Column, LedgerDocument, small_table, write_document_pdf
 from ledgers.periods import Period, PeriodInvalid
 from ledgers.progress import Job, Progress
@@ -94,12 +95,13 @@ def pack_figures(period: Period, options) -> dict:
                   .where(on).group_by(Village.name).order_by(Village.name).tuples())
     figures["by_village"] = [(name or "（未填写嘎查村）", n) for name, n in _scoped(by_village, station_code)]
     figures["visits"] = _visit_figures(period, station_code)
-    figures.update(casework_figures(period, station_code))
+    visits = visits_by_station(period, station_code)  # every station's in one count (the comparison's too)
+    figures.update(casework_figures(period, station_code, visits=visits_total(visits)))
     if period.kind == "quarter":
         figures["months"] = [_month_trend(Period.month(period.start.year, period.start.month + i), station_code)
                              for i in range(3)]
     if Installation.get_current().is_bureau and not station_code:
-        figures["by_station"] = _station_comparison(period)
+        figures["by_station"] = _station_comparison(period, visits)
     figures["work_plan"] = plan_figures(period, options)
     return figures
 
@@ -118,7 +120,7 @@ def _visit_figures(period: Period, station_code: str | None) -> dict:
 
 def _month_trend(month: Period, station_code: str | None) -> dict:
     reg = register_figures(month, station_code)
-    work = casework_figures(month, station_code)
+    work = flow_figures(month, station_code)
     return {"label": f"{month.start.month}月", "registered": reg["registered"],
             "visits": _visit_figures(month, station_code)["visits"], "services": work["services"],
             "new_cases": sum(c["new"] for c in work["cases"].values()),
@@ -126,11 +128,11 @@ def _month_trend(month: Period, station_code: str | None) -> dict:
             "paid_fen": work["money"]["paid_fen"], "rate_text": work["disputes"]["rate_text"]}
 
 
-def _station_comparison(period: Period) -> list[dict]:
+def _station_comparison(period: Period, visits: dict[str | None, dict[str, int]]) -> list[dict]:
     rows = []
     for station in Station.select().order_by(Station.id):
         reg = register_figures(period, station.id)
-        work = casework_figures(period, station.id)
+        work = casework_figures(period, station.id, visits=visits.get(station.id, {"due": 0, "done": 0}))
         rows.append({"name": station.name, "on_roster": reg["on_roster"], "registered": reg["registered"],
                      "visits": _visit_figures(period, station.id)["visits"], "due": work["visits_due"]["due"],
                      "done": work["visits_due"]["done"], "services": work["services"],
