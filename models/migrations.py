@@ -147,6 +147,14 @@ def step_indicator_figure_indexes() -> None:
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})")
 
 
+def step_exported_bundles() -> None:
+    """Honest states (issue 11): a local record of every bundle written (file SHA-256, sender, recipient,
+    time, counts, vectors), so a station can say what its own sealed bundle holds."""
+    from models.peers import ExportedBundle
+
+    db.create_tables([ExportedBundle], safe=True)
+
+
 STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes,
          step_person_village_text,
          step_work_plan,
@@ -154,7 +162,8 @@ STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_sear
          step_accounts_audit,
          step_former_origins,
          step_indicator_indexes,
-         step_indicator_figure_indexes]
+         step_indicator_figure_indexes,
+         step_exported_bundles]
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -1,5 +1,6 @@
 """Sync bookkeeping that stays on this installation: the peers we exchange bundles with, the
-bundles we imported (replay protection and import reports), and the receipts issued and received.
+bundles we imported (replay protection and import reports), the bundles we wrote (so a station can
+say what its own sealed bundle holds: sync/own_bundles.py), and the receipts issued and received.
 
     peer = Peer.get_or_none(Peer.code == "bureau")        # at a station: its bureau
     peer.known                                            # {origin: seq} the peer is known to hold
@@ -46,6 +47,25 @@ class ImportedBundle(LocalModel):
     imported_at = peewee.TextField()
     imported_by = peewee.TextField()
     report = JSONField()
+
+
+class ExportedBundle(LocalModel):
+    """One row per bundle written and verified on the stick: found again by the SHA-256 of the sealed
+    file, because a station cannot decrypt what it sealed for the bureau."""
+
+    file_sha256 = peewee.TextField(primary_key=True)  # SHA-256 of the .vsb as written (age envelope)
+    manifest_hash = peewee.TextField()
+    peer = peewee.TextField(index=True)  # the recipient's code: a station code, or "bureau"
+    sender = JSONField()  # {kind, installation_id, station_code, name}
+    recipient = JSONField()  # {kind, installation_id, station_code, name}
+    sequence = peewee.IntegerField()
+    exported_at = peewee.TextField(index=True)
+    exported_by = peewee.TextField(null=True)  # the user's name; None for an export without a named user
+    file_name = peewee.TextField()
+    changes = peewee.IntegerField()
+    counts = JSONField(default=dict)  # {table: changes}
+    vector_before = JSONField(default=dict)
+    vector_after = JSONField(default=dict)
 
 
 class Receipt(LocalModel):
