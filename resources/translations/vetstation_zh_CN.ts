@@ -623,6 +623,13 @@ Restore this backup now?</source>
     </message>
 </context>
 <context>
+    <name>Concealable</name>
+    <message>
+        <source>Type the new number (left empty, the current one stays)</source>
+        <translation>输入新号码（留空则保留原号码）</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDoneDialog</name>
     <message>
         <source>Confirm task {number} completed</source>
@@ -2444,6 +2451,22 @@ Give it to the station separately from the file.</source>
         <translation>转移到其他服务站…</translation>
     </message>
     <message>
+        <source>Show full numbers…</source>
+        <translation>显示完整号码…</translation>
+    </message>
+    <message>
+        <source>Show this person&apos;s full ID and phone numbers (asks for a reason, which is recorded)</source>
+        <translation>显示此人的完整身份证号码和电话号码（须说明理由，并记入审计）</translation>
+    </message>
+    <message>
+        <source>Retype numbers…</source>
+        <translation>重新录入号码…</translation>
+    </message>
+    <message>
+        <source>Type new ID or phone numbers without seeing the stored ones</source>
+        <translation>不查看原号码，直接录入新的身份证号码或电话号码</translation>
+    </message>
+    <message>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
@@ -2495,8 +2518,20 @@ Give it to the station separately from the file.</source>
         <translation>新建档案</translation>
     </message>
     <message>
+        <source>Show full numbers…</source>
+        <translation>显示完整号码…</translation>
+    </message>
+    <message>
+        <source>Show the selected person&apos;s full ID and phone numbers (asks for a reason, which is recorded)</source>
+        <translation>显示所选人员的完整身份证号码和电话号码（须说明理由，并记入审计）</translation>
+    </message>
+    <message>
         <source>{count} people in total</source>
         <translation>共 {count} 人</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
 </context>
 <context>
@@ -3946,6 +3981,13 @@ Give it to the station separately from the file.</source>
     <message>
         <source>This area is not available yet in this version.</source>
         <translation>本版本暂未开放此功能。</translation>
+    </message>
+</context>
+<context>
+    <name>Unmask</name>
+    <message>
+        <source>Show the full ID and phone numbers</source>
+        <translation>显示完整号码</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,8 @@ The table model holds plain row dicts fetched page by page (offset/limit): it ne
 than were scrolled to. Clicking a header sorts on the server by the column's `order` key (one of
 models.cases_query.ORDERS), so every page follows it; columns without a key do not sort.
 The export writes the same columns for every row of the same CaseQuery, in the same order, via
-ledgers.xlsx_export.
+ledgers.xlsx_export, and is audited like the registry export (`export`: file, how many records and
+persons, masked — the casework columns carry no ID or phone numbers).
 """
 from __future__ import annotations
 
@@ -25,7 +26,10 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushB
                                QVBoxLayout, QWidget)
 
 from ledgers.xlsx_export import XlsxColumn, write_xlsx
+from models.audit import record
 from models.cases_query import CaseQuery, categories, count_cases, list_cases, statuses
+from models.permissions import require
+from models.write import Actor
 from ui.casework.fields import DateEdit, account_names, fen_to_yuan
 from ui.file_dialogs import choose_save_file
 from ui.paged_model import PAGE_SIZE, PagedTableModel
@@ -227,25 +231,35 @@ class CaseFilters(QWidget):
         self.query_changed.emit(self.query())
 
 
-def export_rows(query: CaseQuery, columns: list[CaseColumn], *, order: str = "date", descending: bool = True):
-    """Every row of `query` (page by page, the list's own order) as export cells."""
+def export_rows(query: CaseQuery, columns: list[CaseColumn], *, order: str = "date", descending: bool = True,
+                persons: set | None = None):
+    """Every row of `query` (page by page, the list's own order) as export cells; `persons` collects whose."""
     offset = 0
     while True:
         page = list_cases(query, offset=offset, limit=EXPORT_PAGE, order=order, descending=descending)
         if not page:
             return
         for row in page:
+            if persons is not None and row.get("person_id"):
+                persons.add(row["person_id"])
             yield [column.raw(row) for column in columns]
         offset += len(page)
 
 
-def export_cases(path: Path, title: str, query: CaseQuery, columns: list[CaseColumn], *, subtitle: str = "",
-                 order: str = "date", descending: bool = True):
-    """A generator job (ledgers.progress): the filtered list → .xlsx at `path`, in the list's order."""
+def export_cases(path: Path, title: str, query: CaseQuery, columns: list[CaseColumn], *, actor: Actor,
+                 subtitle: str = "", order: str = "date", descending: bool = True):
+    """A generator job (ledgers.progress): the filtered list → .xlsx at `path`, in the list's order; the
+    export is checked (`export`) and audited once the file is written."""
+    require(actor, "export", target=Path(path).name)
     xlsx_columns = [XlsxColumn(c.label, c.kind if c.kind in ("date", "money", "int") else "text") for c in columns]
-    rows = export_rows(query, columns, order=order, descending=descending)
-    return (yield from write_xlsx(path, title, xlsx_columns, rows,
-                                  total=count_cases(query), subtitle=subtitle, sheet=title))
+    persons: set = set()
+    rows = export_rows(query, columns, order=order, descending=descending, persons=persons)
+    total = count_cases(query)
+    written = yield from write_xlsx(path, title, xlsx_columns, rows, total=total, subtitle=subtitle, sheet=title)
+    record("export", actor=actor, target=Path(written).name,
+           detail={"file": str(written), "list": title, "records": total, "persons": len(persons), "full_id": False,
+                   "filter": subtitle})
+    return written
 
 
 class CaseBrowser(QWidget):
@@ -363,7 +377,8 @@ class CaseBrowser(QWidget):
         title = self.export_title
 
         self.export_button.setEnabled(False)
-        run_task(self, export_cases(path, title, query, columns, subtitle=subtitle, order=order, descending=descending),
+        run_task(self, export_cases(path, title, query, columns, actor=self.ctx.actor, subtitle=subtitle, order=order,
+                                    descending=descending),
                  label=self.tr("Exporting…"), on_done=self._exported, on_error=self._export_failed)
 
     def _exported(self, path) -> None:

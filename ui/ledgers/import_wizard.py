@@ -154,7 +154,7 @@ class RosterImportWizard(QDialog):
                              (self.tr("Rows with a note"), "warning")):
             self.show_only.addItem(text, action)
         self.show_only.currentIndexChanged.connect(lambda _i: self.report_model.set_filter(self.show_only.currentData()))
-        self.report_model = PlanModel(full_id_numbers=self.ctx.sees_full_id_numbers, parent=self)
+        self.report_model = PlanModel(full_id_numbers=False, parent=self)  # masked in lists for every role
         self.report = QTableView()
         self.report.setObjectName("importReport")
         self.report.setModel(self.report_model)

@@ -1,7 +1,8 @@
 """基本信息: who the person is, where they live, how to reach them — and their photo.
 
 The ID number fills 出生日期 and 性别 when they are empty and flags them when they disagree
-(the number is where the truth usually is; the clerk decides).
+(the number is where the truth usually is; the clerk decides). A stored ID number and the phones are
+shown masked (ui.registry.concealed) until the form reveals them.
 """
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from models import vocab
 from models.registry_search import all_tags
+from ui.registry.concealed import Concealable, ConcealedIdNumberEdit, ConcealedPhoneEdit
 from ui.registry.editors import CheckEdit, CodeCombo, DateEdit, NoteEdit, TagsEdit, TextEdit
 from ui.registry.field_grid import FieldGrid
-from ui.registry.id_number_field import IdNumberEdit
 from ui.registry.photo_box import PhotoBox
 from ui.registry.village_picker import VillagePicker
 
@@ -22,7 +23,7 @@ class BasicSection(QWidget):
         grid = self.grid = FieldGrid(columns=2)
         self.name = grid.add("name", TextEdit())
         grid.add("former_name", TextEdit())
-        self.id_number = grid.add("id_number", IdNumberEdit())
+        self.id_number = grid.add("id_number", ConcealedIdNumberEdit())
         self.birth_date = grid.add("birth_date", DateEdit())
         self.sex = grid.add("sex", CodeCombo("sex"))
         grid.add("ethnicity", CodeCombo("ethnicity"))
@@ -33,10 +34,10 @@ class BasicSection(QWidget):
         grid.add("household_address", TextEdit(), span=2)
         grid.add("residence_address", TextEdit(), span=2)
         self.village = grid.add("village", VillagePicker(ctx), span=2)
-        grid.add("phone", TextEdit(placeholder="13904770000 / 0477-7654321"))
+        grid.add("phone", ConcealedPhoneEdit(placeholder="13904770000 / 0477-7654321"))
         grid.add("contact_tier", CodeCombo("contact_tier"))
         grid.add("backup_contact_name", TextEdit())
-        grid.add("backup_contact_phone", TextEdit())
+        grid.add("backup_contact_phone", ConcealedPhoneEdit())
         self.tags = grid.add("tags", TagsEdit(all_tags()), span=2)
         self.key_focus = grid.add("key_focus", CheckEdit(self.tr("Give this person special attention")))
         self.key_focus_reason = grid.add("key_focus_reason", TextEdit())
@@ -84,6 +85,9 @@ class BasicSection(QWidget):
         if parsed and sex and sex != parsed.sex:
             sex_problem = f"性别与身份证号码不一致（号码中为{vocab.label('sex', parsed.sex)}）"
         self.grid.show_message("sex", sex_problem)
+
+    def concealed_editors(self) -> list[Concealable]:
+        return [e for e in self.grid.editors.values() if isinstance(e, Concealable) and e.concealed]
 
     def load(self, person) -> None:
         self.grid.load(person)

@@ -3,6 +3,7 @@
 For 烈士遗属 and the other families of deceased service members, the columns for the deceased
 member (name, date of death, relation) appear. `values()` is the list save_person expects; a row
 keeps its record id so an edit updates that member, and a removed row is tombstoned by the domain.
+Members' stored ID and phone numbers are shown masked until the person form reveals them (reveal / retype).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from models.person import FIELD_LABELS
 from models.vocab import IDENTITIES_FOR_FAMILY_OF_DECEASED
 from ui.registry.editors import CodeCombo, DateEdit, TextEdit
 from ui.registry.field_grid import MessageLine
-from ui.registry.id_number_field import IdNumberEdit
+from ui.registry.concealed import Concealable, ConcealedIdNumberEdit, ConcealedPhoneEdit
 
 COLUMNS = ("relation", "name", "id_number", "health", "employment", "employer", "phone",
            "deceased_name", "deceased_date", "deceased_relation")
@@ -34,9 +35,12 @@ def _editor(name: str):
     if name == "employment":
         return CodeCombo("employment")
     if name == "id_number":
-        edit = IdNumberEdit()
+        edit = ConcealedIdNumberEdit()
+        edit.placeholder = ""
         edit.setPlaceholderText("")
         return edit
+    if name == "phone":
+        return ConcealedPhoneEdit()
     if name == "deceased_date":
         return DateEdit()
     return TextEdit()
@@ -133,6 +137,9 @@ class FamilySection(QWidget):
             self.add_row(member.__data__, member_id=member.id)
         self.message.show_problem(None)
         self._show_deceased_columns()
+
+    def concealed_editors(self) -> list[Concealable]:
+        return [e for row in self.rows for e in row.editors.values() if isinstance(e, Concealable) and e.concealed]
 
     def show_errors(self, fields: dict[str, str]) -> bool:
         sentences = [s for k, s in fields.items() if k.startswith("family")]

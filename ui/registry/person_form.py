@@ -7,6 +7,11 @@ Saving goes through models.registry.save_person on the worker thread. A Validati
 sentence next to its field, a DuplicateIdNumber offers to open the existing person; nothing typed
 is lost. Enter moves on, Ctrl+S saves, Esc goes back to the list; leaving with unsaved edits asks
 保存 / 不保存 / 取消 (confirm_leave, ui.leaving).
+
+A stored person's ID and phone numbers (and their family members') are shown masked and read-only.
+显示完整号码… (roles allowed see_full_id) asks a reason (ui.registry.unmask, audited as unmask) and shows
+them in full and editable, for this record only; roles that may edit but not see get 重新录入号码…,
+which empties those fields to type new numbers without showing the old ones (left empty, they stay).
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QPushBu
 from models import vocab
 from models.errors import DuplicateIdNumber, ValidationError
 from models.essentials import missing_essentials
+from models.permissions import allowed
 from models.registry import family_of, get_person, identities_of, save_person
 from ui.leaving import DISCARD, SAVE, ask_unsaved
 from ui.registry.basic_section import BasicSection
@@ -31,6 +37,7 @@ from ui.registry.sections import DisabilitySection, EmploymentSection, PartySect
 from ui.registry.status_dialog import StatusDialog
 from ui.registry.timeline_tab import TimelineTab
 from ui.registry.transfer_dialog import TransferDialog, station_name
+from ui.registry.unmask import ask_to_unmask, may_unmask
 from ui.shortcuts import press
 
 
@@ -47,6 +54,7 @@ class PersonForm(QWidget):
     save_refused = Signal(object)  # the DomainError, after the messages are shown
     back_requested = Signal()
     open_person_requested = Signal(str)
+    numbers_revealed = Signal(str)  # person id, after the reason was given and the unmasking audited
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -66,6 +74,14 @@ class PersonForm(QWidget):
         self.transfer_button = QPushButton(self.tr("Transfer to another station…"))
         self.transfer_button.clicked.connect(self.transfer)
         self.transfer_button.setVisible(ctx.installation.is_bureau)  # only the bureau transfers people
+        self.unmask_button = QPushButton(self.tr("Show full numbers…"))
+        self.unmask_button.setToolTip(self.tr("Show this person's full ID and phone numbers "
+                                              "(asks for a reason, which is recorded)"))
+        self.unmask_button.clicked.connect(self.unmask)
+        self.retype_button = QPushButton(self.tr("Retype numbers…"))
+        self.retype_button.setToolTip(self.tr("Type new ID or phone numbers without seeing the stored ones"))
+        self.retype_button.clicked.connect(self.retype_numbers)
+        self._revealed_for: str | None = None
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -77,6 +93,8 @@ class PersonForm(QWidget):
         header.addWidget(self.status_label)
         header.addStretch(1)
         header.addWidget(self.feedback)
+        header.addWidget(self.unmask_button)
+        header.addWidget(self.retype_button)
         header.addWidget(self.status_button)
         header.addWidget(self.transfer_button)
         header.addWidget(self.save_button)
@@ -155,9 +173,46 @@ class PersonForm(QWidget):
         self.tabs.setTabEnabled(self.tab_of["timeline"], person is not None)
         self.status_button.setEnabled(person is not None)
         self.transfer_button.setEnabled(person is not None)
+        if person is not None and person.id == self._revealed_for:
+            self._reveal()  # saved after unmasking: the same record stays in full
+        else:
+            self._revealed_for = None
+            self.history.model.revealed = False
+        self._show_number_buttons()
         self._clear_feedback()
         self._baseline = self.state()
         self._show_title()
+
+    def _concealed(self) -> list:
+        return self.basic.concealed_editors() + self.family.concealed_editors()
+
+    def _show_number_buttons(self) -> None:
+        hidden = self.person is None or not self._concealed()
+        self.unmask_button.setVisible(not hidden and may_unmask(self.ctx))
+        self.retype_button.setVisible(not hidden and not may_unmask(self.ctx)
+                                      and allowed(self.ctx.actor, "edit_registry"))
+
+    def unmask(self) -> None:
+        """This person's full numbers, after a reason (audited as unmask); nothing when cancelled."""
+        if self.person is None or not ask_to_unmask(self, self.ctx, self.person.id):
+            return
+        self._revealed_for = self.person.id
+        self._reveal()
+        self._show_number_buttons()
+        self.numbers_revealed.emit(self.person.id)
+
+    def _reveal(self) -> None:
+        for editor in self._concealed():
+            editor.reveal()
+        self.history.model.revealed = True
+        self.history.model.layoutChanged.emit()
+
+    def retype_numbers(self) -> None:
+        for editor in self._concealed():
+            editor.retype()
+        self._show_number_buttons()
+        self.tabs.setCurrentIndex(self.tab_of["basic"])
+        self.basic.id_number.setFocus()
 
     def _show_title(self) -> None:
         if self.person is None:

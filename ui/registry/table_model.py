@@ -1,10 +1,12 @@
 """The registry list's table model: plain row dicts from models.registry_search, fetched page by page.
 
-    model = PersonTableModel(full_id_numbers=False)
+    model = PersonTableModel()
     model.set_query(PersonQuery(text="wjg"))   # raises SearchTooShort before changing anything
     model.rowCount()  # the first page; views call fetchMore() as the user scrolls
+    model.reveal(person_id)   # after ui.registry.unmask.ask_to_unmask: this one row's numbers in full
 
 Never holds more rows than the user has scrolled to; `total` is the full count for the label.
+ID and phone numbers are masked for every role; a revealed person stays in full until the next query.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from models import vocab
 from models.errors import SearchTooShort
 from models.idnumber import mask
 from models.person import FIELD_LABELS
+from models.privacy import mask_phone
 from models.registry_search import PersonQuery, count_people, first_page, search_people
 from ui.paged_model import PAGE_SIZE, PagedTableModel
 
@@ -35,9 +38,9 @@ INACTIVE_COLOUR = QColor("#8a8a8a")
 
 
 class PersonTableModel(PagedTableModel):
-    def __init__(self, *, full_id_numbers: bool, page_size: int = PAGE_SIZE, parent=None):
+    def __init__(self, *, page_size: int = PAGE_SIZE, parent=None):
         super().__init__(page_size=page_size, parent=parent)
-        self.full_id_numbers = full_id_numbers
+        self.revealed: set[str] = set()  # person ids whose numbers were asked for in full (with a reason)
         self.query = PersonQuery()
         self.order, self.descending = "name", False
 
@@ -46,6 +49,7 @@ class PersonTableModel(PagedTableModel):
         """Show the people matching `query`; a SearchTooShort query shows nobody (never the previous
         query's people, which would look like its result) and raises for the page to say why."""
         self.query = query
+        self.revealed.clear()
         try:
             total, rows = first_page(query, limit=self.page_size, order=self.order, descending=self.descending)
         except SearchTooShort:
@@ -68,6 +72,13 @@ class PersonTableModel(PagedTableModel):
             return
         self.order, self.descending = key, descending
         self.reload(self.total if self.rows else count_people(self.query))
+
+    def reveal(self, person_id: str) -> None:
+        """Show this person's full numbers (the caller has the reason and the audit entry)."""
+        self.revealed.add(person_id)
+        for row, r in enumerate(self.rows):
+            if r["id"] == person_id:
+                self.dataChanged.emit(self.index(row, ID_NUMBER), self.index(row, PHONE))
 
     def _fetch(self, offset: int, limit: int) -> list[dict]:
         return search_people(self.query, offset=offset, limit=limit, order=self.order,
@@ -111,13 +122,13 @@ class PersonTableModel(PagedTableModel):
             return str(row["birth_date"] or "")
         if column == ID_NUMBER:
             number = row["id_number"] or ""
-            return number if self.full_id_numbers else mask(number)
+            return number if row["id"] in self.revealed else mask(number)
         if column == IDENTITIES:
             return "、".join(vocab.label("identity", c) for c in row["identities"])
         if column == VILLAGE:
             return row["village_name"] or ""
         if column == PHONE:
-            return row["phone"] or ""
+            return (row["phone"] if row["id"] in self.revealed else mask_phone(row["phone"])) or ""
         if column == STATUS:
             status = vocab.label("person_status", row["status"])
             return f"{status} · 待补充" if row.get("missing") else status

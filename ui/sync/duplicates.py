@@ -6,6 +6,8 @@
 
 Merging (models.conflicts.merge_duplicate) moves identities, family members and records to the
 kept person and leaves the other as a tombstone that redirects to it; it travels as changes.
+ID and phone numbers are masked for every role, as in every list (the two share one ID number anyway);
+a person's full numbers are shown on request in the person form (显示完整号码…).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from models.fields import local_display
 from models.idnumber import mask
 from models.installation import Village
 from models.peers import Peer
+from models.privacy import mask_phone
 from models.person import FIELD_LABELS, Person
 from models.registry import family_of, identities_of
 from ui.messages import show_error
@@ -31,13 +34,15 @@ COMPARED = ("name", "former_name", "sex", "ethnicity", "birth_date", "id_number"
 DIFFERENT = QColor("#fdecea")
 
 
-def person_facts(person: Person, full_id: bool) -> list[tuple[str, str]]:
-    """(label, text) rows describing a person for a side-by-side comparison."""
+def person_facts(person: Person) -> list[tuple[str, str]]:
+    """(label, text) rows describing a person for a side-by-side comparison (numbers masked)."""
     rows = []
     for name in COMPARED:
         value = getattr(person, name)
-        if name == "id_number" and value and not full_id:
+        if name == "id_number" and value:
             value = mask(value)
+        elif name == "phone" and value:
+            value = mask_phone(value)
         elif name in ("sex", "ethnicity"):
             value = vocab.label(name, value)
         rows.append((FIELD_LABELS.get(name, name), "" if value is None else str(value)))
@@ -123,7 +128,7 @@ class DuplicateQueue(QWidget):
         self.candidates = open_duplicates()
         self.list.setRowCount(len(self.candidates))
         for row, c in enumerate(self.candidates):
-            number = c.id_number if self.ctx.sees_full_id_numbers else mask(c.id_number)
+            number = mask(c.id_number)
             self.list.setItem(row, 0, QTableWidgetItem(number))
             self.list.setItem(row, 1, QTableWidgetItem(local_display(c.detected_at)))
         self.empty.setVisible(not self.candidates)
@@ -150,7 +155,7 @@ class DuplicateQueue(QWidget):
         if candidate is None:
             return
         people = self.people()
-        left, right = (person_facts(p, self.ctx.sees_full_id_numbers) for p in people)
+        left, right = (person_facts(p) for p in people)
         self.compare.setHorizontalHeaderLabels([f"{self.tr('Left')}：{p.name}（{p.station_code}）" for p in people[:1]]
                                                + [f"{self.tr('Right')}：{p.name}（{p.station_code}）"
                                                   for p in people[1:]])
