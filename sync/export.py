@@ -7,7 +7,7 @@ A station sends its own changes (under its current and former origins: models.or
 station's own), to what the station holds: shared reference data, and the records that belong to
 it (models.synced); for a person transferred to it (models.transfers), their whole history and all
 that hangs on them until it confirms the move; for a person moved away, the move itself. Export never changes synced data; it records the bundle's sequence and hash in
-the local Peer row. Parts of PART_SIZE changes are built one at a time.
+the local Peer row, and what the bundle holds in ExportedBundle (sync.own_bundles). Parts of PART_SIZE changes are built one at a time.
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ from models.synced import attached_ids, owned_ids, synced_tables
 from models.transfers import transfer_move, transfer_moves
 from sync.bundle_format import PART_SIZE, BundleZipWriter, manifest_hash
 from sync.keys import require_keys
+from sync.own_bundles import remember_export
 from sync.receipts import receipt_lines
 from sync.usb import write_encrypted
 
@@ -197,9 +198,11 @@ def export_bundle(home, out: Path, *, for_station: str | None = None, progress=N
         plain.unlink(missing_ok=True)
     mhash = manifest_hash(manifest)
     sequence = json.loads(manifest)["sequence"]
-    save_peer(peer_code, export_sequence=sequence, last_export_hash=mhash, last_export_at=utc_now(),
-              **({} if peer else {"kind": recipient["kind"], "name": keys.bureau["name"],
-                                  "installation_id": recipient["installation_id"]}))
+    with db.atomic():
+        saved = save_peer(peer_code, export_sequence=sequence, last_export_hash=mhash, last_export_at=utc_now(),
+                          **({} if peer else {"kind": recipient["kind"], "name": keys.bureau["name"],
+                                              "installation_id": recipient["installation_id"]}))
+        remember_export(out, digest, manifest, recipient_name=saved.name, actor=actor)
     if actor is not None:
         record("bundle_export", actor=actor, target=out.name,
                detail={"file": str(out), "to": peer_code, "changes": total, "sequence": sequence})

@@ -30,6 +30,7 @@ from sync.envelope import decrypt
 from sync.errors import BundleRefused
 from sync.keys import require_keys, verify
 from sync.lineage import sender_lineage
+from sync.own_bundles import UNKNOWN, as_dict, describe, own_export, sealed_note
 from sync.receipts import accept_receipts, issue_receipt
 from sync.report import Report
 
@@ -126,7 +127,7 @@ def import_bundle(home, path: Path, *, actor, dry_run: bool = False, progress=No
     from models.permissions import require
 
     require(actor, "bundles", target=Path(path).name)
-    with opened(home, path) as (keys, reader):
+    with _own_sealed(path), opened(home, path) as (keys, reader):
         facts = verify_manifest(keys, reader)
         reader.verify_parts()
         report = Report(dry_run=dry_run)
@@ -246,8 +247,25 @@ def _store_attachments(home, reader, m) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@contextmanager
+def _own_sealed(path: Path):
+    """A bundle our keys cannot open that this installation wrote (a station's bundle for the bureau)
+    is refused as our own, saying what it holds, instead of as "not for us"."""
+    try:
+        yield
+    except BundleRefused as exc:
+        record = own_export(path) if exc.reason == "not_for_us" else None
+        if record is None:
+            raise
+        raise BundleRefused("own_bundle", f"这是本单位自己导出的数据包，不用导入。{describe(record)}") from None
+
+
 def inspect_bundle(home, path: Path) -> dict:
-    """Sender, recipient, counts, vectors, and whether it verifies — without changing anything."""
+    """Sender, recipient, counts, vectors, and whether it verifies — without changing anything.
+
+    A bundle our keys cannot open: if this installation wrote it (found by the file's SHA-256), the
+    facts come from the local export record (`own_export`, `summary`); if not, `problem` says so in
+    one sentence."""
     info: dict = {"file": str(path), "verified": False, "problem": None}
     try:
         with opened(home, path) as (keys, reader):
@@ -267,4 +285,20 @@ def inspect_bundle(home, path: Path) -> dict:
     except BundleRefused as exc:
         info["problem"] = exc.message
         info["reason"] = exc.reason
+        if exc.reason == "not_for_us":
+            _from_own_record(info, Path(path))
     return info
+
+
+def _from_own_record(info: dict, path: Path) -> None:
+    record = own_export(path)
+    if record is None:
+        info["problem"] = UNKNOWN
+        return
+    info["own_export"] = as_dict(record)
+    info["summary"] = describe(record)
+    info["problem"] = sealed_note(record)
+    info.update({"sender": record.sender, "recipient": record.recipient, "created_at": record.exported_at,
+                 "sequence": record.sequence, "changes": record.changes, "counts": record.counts,
+                 "vector_before": record.vector_before, "vector_after": record.vector_after,
+                 "manifest_hash": record.manifest_hash})

@@ -128,19 +128,38 @@ def cmd_import(args) -> int:
 
 def cmd_inspect(args) -> int:
     from sync.importer import inspect_bundle
+    from sync.own_bundles import counts_text
 
     home = open_home(args)
     info = inspect_bundle(home, Path(args.file))
+    own = info.get("own_export")
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=1))
+    elif own:  # our own bundle, sealed for the bureau: told from this PC's export record
+        print(info["summary"])
+        print(info["problem"])
+    elif not info.get("sender"):  # nothing of the bundle could be read: one sentence says why
+        print(info["problem"])
     else:
-        sender, recipient = info.get("sender") or {}, info.get("recipient") or {}
-        print(f"发送方：{sender.get('name', '?')} {sender.get('station_code') or ''}")
-        print(f"接收方：{recipient.get('kind', '?')} {recipient.get('station_code') or ''}")
-        print(f"导出时间：{info.get('created_at')}  第 {info.get('sequence')} 号  修改 {info.get('changes')} 条")
-        print(f"各表条数：{info.get('counts')}")
+        sender, recipient = info["sender"], info.get("recipient") or {}
+        to = "事务局" if recipient.get("kind") == "bureau" else f"服务站 {recipient.get('station_code') or ''}"
+        print(f"发送方：{sender.get('name') or ''} {sender.get('station_code') or ''}".rstrip())
+        print(f"接收方：{to}".rstrip())
+        print(f"导出时间：{_when(info.get('created_at'))}  第 {info.get('sequence') or '?'} 号  "
+              f"修改 {info.get('changes') or 0} 条")
+        print(f"各表条数：{counts_text(info.get('counts') or {}) or '无'}")
         print("验证：通过" if info["verified"] else f"验证：未通过 —— {info['problem']}")
-    return 0 if info["verified"] else 1
+    return 0 if info["verified"] or own else 1
+
+
+def _when(stamp) -> str:
+    """A manifest's time for the screen; the manifest is the sender's word, so a malformed one is shown as is."""
+    from models.fields import local_display
+
+    try:
+        return local_display(stamp) or "不明"
+    except (TypeError, ValueError):
+        return str(stamp)[:40]
 
 
 def cmd_status(args) -> int:
