@@ -320,5 +320,5 @@ def test_a_message_under_a_field_does_not_move_the_fields_below_it(qtbot, page):
     type_text(form.basic.birth_date, "1979-01-01")
     type_text(form.basic.id_number, id_number(dt.date(1980, 3, 9), 13))
     assert form.basic.grid.messages["birth_date"].is_problem
-    qtbot.wait(50)  # let the layout settle
-    assert below.mapTo(form, QPoint(0, 0)).y() == before
+    # the layout settles after the message appears; the field below must end where it was
+    qtbot.waitUntil(lambda: below.mapTo(form, QPoint(0, 0)).y() == before, timeout=1000)

@@ -46,7 +46,9 @@ class MessageLine(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse)
         if reserve:
-            self.setMinimumHeight(self.fontMetrics().lineSpacing())
+            self.setText("字")  # the height of one line of message, as this label lays it out
+            self.setMinimumHeight(self.sizeHint().height())
+            self.setText("")
             policy = self.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             self.setSizePolicy(policy)
