@@ -15,12 +15,11 @@ from models.accounts import create_user
 from models.audit import AuditEntry
 from models.conflicts import open_conflicts, open_duplicates, redirect_of
 from models.db import close_database
-from models.registry import delete_person, get_person, save_person
+from models.registry import get_person, save_person
 from models.write import CLI_ACTOR
-from tests.sync.conftest import enroll, make_bureau
-from tests.sync.helpers import send
+from tests.sync.conftest import network  # noqa: F401 (fixture: a bureau and two enrolled stations)
+from tests.sync.helpers import concurrent_phone_edits, edit_against_delete, send
 
-ID = "150626198503150314"
 OTHER_ID = "150626199001011239"
 
 
@@ -30,16 +29,12 @@ def password(monkeypatch):
     monkeypatch.setenv("VETSTATION_PASSWORD", "secret123")
 
 
-@pytest.fixture
-def network(tmp_path):
-    close_database()
-    bureau = make_bureau(tmp_path)
-    a = enroll(bureau, tmp_path, "150626100")
-    b = enroll(bureau, tmp_path, "150626101")
+@pytest.fixture(autouse=True)
+def li(network):
+    """The bureau's named reviewer: 李科长, a bureau admin."""
+    bureau, _, _ = network
     with bureau:
         create_user("li", "李科长", "secret123", "bureau_admin", actor=CLI_ACTOR)
-    yield bureau, a, b
-    close_database()
 
 
 def run(capsys, site, *args):
@@ -47,18 +42,6 @@ def run(capsys, site, *args):
     code = main(["--home", str(site.home.root), *args])
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def concurrent_phone_edits(bureau, a, tmp_path):
-    with a:
-        person, _ = save_person(None, {"name": "王建国", "id_number": ID, "phone": "13800000000"}, actor=a.actor)
-    send(a, bureau, tmp_path / "1")
-    with a:
-        save_person(person.id, {"phone": "13900000000"}, actor=a.actor)
-    with bureau:
-        save_person(person.id, {"phone": "13700000000"}, actor=bureau.actor)
-    send(a, bureau, tmp_path / "2")
-    return person
 
 
 def one_person_registered_twice(bureau, a, b, tmp_path):
@@ -108,14 +91,7 @@ def test_a_wrong_typed_value_is_one_chinese_line_and_changes_nothing(network, tm
 
 def test_an_edit_against_a_delete_is_restored_with_restore(network, tmp_path, capsys):
     bureau, a, _ = network
-    with a:
-        person, _ = save_person(None, {"name": "王建国", "id_number": ID}, actor=a.actor)
-    send(a, bureau, tmp_path / "1")
-    with a:
-        delete_person(person.id, "录入错误", actor=a.actor)
-    with bureau:
-        save_person(person.id, {"phone": "13700000000"}, actor=bureau.actor)
-    send(a, bureau, tmp_path / "2")
+    person = edit_against_delete(bureau, a, tmp_path)
     code, out, err = run(capsys, bureau, "conflicts", "list", "--json")
     [row] = json.loads(out)
     assert row["kind"] == "delete_vs_edit"

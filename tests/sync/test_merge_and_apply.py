@@ -10,13 +10,12 @@ from models.db import db
 from models.held import held_records
 from models.installation import Village, add_village
 from models.person import Person
-from models.registry import delete_person, get_person, save_person
+from models.registry import get_person, save_person
 from sync.apply import Applier
 from sync.merge import Ch, merge_record
 from sync.report import Report
-from tests.sync.helpers import people, send
+from tests.sync.helpers import ID, edit_against_delete, people, send
 
-ID = "150626198503150314"
 ID2 = "150626199001010017"
 
 
@@ -74,14 +73,7 @@ def test_concurrent_edits_of_one_field_go_to_the_conflict_queue_until_a_named_us
 
 def test_an_edit_concurrent_with_a_delete_is_a_conflict_not_a_silent_loss(network, tmp_path):
     bureau, a, b = network
-    with a:
-        person, _ = save_person(None, {"name": "王建国", "id_number": ID}, actor=a.actor)
-    send(a, bureau, tmp_path / "1")
-    with a:
-        delete_person(person.id, "录入错误", actor=a.actor)
-    with bureau:
-        save_person(person.id, {"phone": "13700000000"}, actor=bureau.actor)
-    send(a, bureau, tmp_path / "2")
+    person = edit_against_delete(bureau, a, tmp_path)
     with bureau:
         [conflict] = open_conflicts()
         assert conflict.kind == "delete_vs_edit"

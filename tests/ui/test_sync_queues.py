@@ -6,20 +6,8 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from models.changelog import Change
 from models.conflicts import open_conflicts, open_duplicates, redirect_of
 from models.registry import get_person, save_person
-from tests.sync.helpers import send
+from tests.sync.helpers import concurrent_phone_edits, send
 from tests.ui.sync_helpers import ID, SLOW, exchange_page, sites  # noqa: F401 (fixtures)
-
-
-def concurrent_phone_edits(bureau, a, tmp_path):
-    with a:
-        person, _ = save_person(None, {"name": "王建国", "id_number": ID, "phone": "13800000000"}, actor=a.actor)
-    send(a, bureau, tmp_path / "1")
-    with a:
-        save_person(person.id, {"phone": "13900000000"}, actor=a.actor)
-    with bureau:
-        save_person(person.id, {"phone": "13700000000"}, actor=bureau.actor)
-    send(a, bureau, tmp_path / "2")
-    return person
 
 
 def test_a_conflict_from_concurrent_edits_is_resolved_by_the_named_user_as_a_change(qtbot, sites, tmp_path):
