@@ -1381,6 +1381,14 @@ Give it to the station separately from the file.</source>
         <translation>最近导出数据包：{out}；最近导入事务局数据包：{into}。</translation>
     </message>
     <message>
+        <source>What the last bundle holds: {summary}</source>
+        <translation>最近一个数据包的内容：{summary}</translation>
+    </message>
+    <message>
+        <source>From this computer&apos;s own record of the export: the bundle is encrypted for the bureau, so this computer cannot open it again. File: {name}</source>
+        <translation>以上取自本机导出时的记录：数据包已加密给事务局，本机打不开。文件：{name}</translation>
+    </message>
+    <message>
         <source>Conflicts to resolve: {c}. Duplicate persons: {d}. Records held until their parent arrives: {h}.</source>
         <translation>待处理冲突 {c} 条；疑似重复人员 {d} 对；等待上级记录的暂缓记录 {h} 条。</translation>
     </message>

@@ -4,7 +4,8 @@
     page.export_bundle()          # station: to its bureau; bureau: for the station chosen
     page.import_bundle()          # file dialog → dry-run report → 确认导入 (page.confirm_import())
 
-Tabs: 交换 (where the exchange stands, export, import, the stored import reports), 服务站 (bureau:
+Tabs: 交换 (where the exchange stands, what the last bundle written holds, export, import, the stored
+import reports), 服务站 (bureau:
 each station's last exchange and what it is known to hold; enrolling a station), 冲突 and 重复人员.
 A report (dry run or stored) replaces the tabs until 返回. Every engine call is the one the CLI
 makes (sync.export / sync.importer / sync.enrollment / sync.keys), on the worker thread with
@@ -22,6 +23,7 @@ from models.fields import local_display
 from models.write import OpChanges
 from sync.export import export_bundle
 from sync.importer import import_bundle
+from sync.own_bundles import describe, last_export
 from sync.bureau_keys import create_bureau_keys
 from sync.report import KINDS
 from sync.status import exchange_status, import_history
@@ -129,6 +131,9 @@ class ExchangePage(QWidget):
         self.unconfirmed.setWordWrap(True)
         self.last_exchange = QLabel()
         self.last_exchange.setObjectName("hint")
+        self.last_written = QLabel()  # what the last bundle written holds (a station cannot open it again)
+        self.last_written.setObjectName("lastExport")
+        self.last_written.setWordWrap(True)
         self.queues = QLabel()
         self.queues.setObjectName("hint")
         self.keys_note = QLabel()
@@ -139,7 +144,7 @@ class ExchangePage(QWidget):
         keys_row = QHBoxLayout()
         keys_row.addWidget(self.keys_note, 1)
         keys_row.addWidget(self.keys_button)
-        for widget in (self.confirmed, self.unconfirmed, self.last_exchange, self.queues):
+        for widget in (self.confirmed, self.unconfirmed, self.last_exchange, self.last_written, self.queues):
             box.addWidget(widget)
         box.addLayout(keys_row)
 
@@ -277,6 +282,15 @@ class ExchangePage(QWidget):
             self.last_exchange.setText(self.tr("Last bundle written: {out}. Last bundle from the bureau imported: "
                                                "{into}.").format(out=local_display(s.get("last_export_at")) or never,
                                                                  into=local_display(s.get("last_import_at")) or never))
+        written = last_export()
+        self.last_written.setVisible(written is not None)
+        if written is not None:
+            self.last_written.setText(self.tr("What the last bundle holds: {summary}").format(
+                summary=describe(written)))
+            self.last_written.setToolTip(
+                self.tr("From this computer's own record of the export: the bundle is encrypted for the bureau, "
+                        "so this computer cannot open it again. File: {name}").format(name=written.file_name)
+                if not self.bureau else written.file_name)
         if self.bureau:
             self.queues.setText(self.tr("Conflicts to resolve: {c}. Duplicate persons: {d}. Records held until "
                                         "their parent arrives: {h}.").format(c=s["conflicts"], d=s["duplicates"],
