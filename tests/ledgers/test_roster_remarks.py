@@ -10,7 +10,6 @@ from ledgers.catalog import LedgerOptions, render_ledger
 from ledgers.periods import parse_period
 from ledgers.progress import run
 from models.errors import DomainError
-from models.write import CLI_ACTOR
 from tests.ledgers.conftest import add_person, needs_poppler, pdf_pages
 from tests.ledgers.test_cli_ledgers import call
 
