@@ -20,17 +20,23 @@ every other kind keeps its newest KEEP_PER_REASON.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import errno
+import json
+import os
 import re
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from models import backup_keys
 from models.backup_file import (SUFFIX, BackupFailed, clean_staging, disk_sentence, facts_of, kind_of,
                                 opened_backup, staging, write_backup)
 from models.db import backup_to, close_database, open_database
-from models.origins import carry_on_under_new_origin, origin_state
+from models.durable_files import sync_folder
+from models.origins import OriginState, carry_on_under_new_origin, origin_state
 
 __all__ = ["BackupFailed", "backup_database", "restore_database", "describe_backup", "list_backups"]
 
@@ -164,39 +170,89 @@ def restore_database(home, backup: Path, *, actor=None, key_file: Path | None = 
     restored = staging(home) / f"restore-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.db"
     try:
         if kind == "plain":
-            shutil.copyfile(backup, restored)
-            before, safety = _swap(home, backup, restored, None)
+            _copy_durably(backup, restored)
+            safety = _swap(home, backup, restored, None)
         else:
             with opened_backup(backup, _identities(home, key_file), home) as archive:
                 archive.extract("vetstation.db", restored)
-                before, safety = _swap(home, backup, restored, archive)
+                safety = _swap(home, backup, restored, archive)
     except OSError as exc:
-        raise BackupFailed(f"恢复失败（{disk_sentence(exc)}）。") from None
+        raise BackupFailed(f"恢复失败（{disk_sentence(exc)}），数据库未作任何改动。") from None
     finally:
         _remove_database_file(restored)
-    open_database(home)
-    carry_on_under_new_origin(before, reason="restore")
+    open_database(home)  # finishes the restore: carries on under a new origin (finish_restore)
     if actor is not None:
         from models.audit import record
         record("restore", actor=actor, target=backup.name, detail={"file": str(backup), "safety": str(safety)})
     return safety
 
 
+def _copy_durably(source: Path, dest: Path) -> None:
+    with open(source, "rb") as src, open(dest, "wb") as out:
+        shutil.copyfileobj(src, out, 1 << 20)
+        out.flush()
+        os.fsync(out.fileno())
+
+
 def _swap(home, backup: Path, restored: Path, archive):
-    with sqlite3.connect(str(restored)) as check:
+    """Check the restored copy, back up the current data, give the copy its duty to carry on under a
+    new origin (written into the copy itself, so a process killed after the swap still does it at the
+    next start), then put it in place with one rename."""
+    with closing(sqlite3.connect(str(restored))) as check:
         if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise BackupFailed(f"备份文件已损坏，未恢复：{backup.name}")
     before = origin_state()
     safety = backup_database(home, reason="before-restore") if before is not None else None
+    if archive is not None:
+        _put_files(home, archive)  # only files the home lacks: harmless if the swap never happens
+    _owe_new_origin(restored, before)
     close_database()
     for suffix in ("-wal", "-shm"):
         Path(str(home.database) + suffix).unlink(missing_ok=True)
-    partial = home.database.with_suffix(".restore.part")
-    shutil.copyfile(restored, partial)
-    partial.replace(home.database)
-    if archive is not None:
-        _put_files(home, archive)
-    return before, safety
+    try:
+        os.replace(restored, home.database)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV and getattr(exc, "winerror", None) != 17:  # backups/ on another drive
+            raise
+        partial = home.database.with_suffix(".restore.part")
+        _copy_durably(restored, partial)
+        os.replace(partial, home.database)
+    sync_folder(home.database.parent)
+    return safety
+
+
+_PENDING = "restore_pending"
+
+
+def _owe_new_origin(restored: Path, before) -> None:
+    """Write into the restored copy what the installation was before (models.origins.OriginState), in
+    rollback-journal mode so the copy is one complete file when renamed into place."""
+    con = sqlite3.connect(str(restored), isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode=DELETE")
+        con.execute("BEGIN")
+        con.execute(f"CREATE TABLE IF NOT EXISTS {_PENDING} (state TEXT)")
+        con.execute(f"DELETE FROM {_PENDING}")
+        con.execute(f"INSERT INTO {_PENDING} VALUES (?)",
+                    (json.dumps(dataclasses.asdict(before) if before else None),))
+        con.execute("COMMIT")
+    finally:
+        con.close()
+
+
+def finish_restore() -> None:
+    """After a restore (called by models.db.open_database once the schema is current): carry on under a
+    new change origin and drop the duty, in one transaction — done exactly once, even when the
+    restoring process was killed right after the database was put in place."""
+    from models.db import db
+
+    if not db.table_exists(_PENDING):
+        return
+    row = db.execute_sql(f"SELECT state FROM {_PENDING}").fetchone()
+    state = json.loads(row[0]) if row and row[0] else None
+    with db.atomic():
+        carry_on_under_new_origin(OriginState(**state) if state else None, reason="restore")
+        db.execute_sql(f"DROP TABLE {_PENDING}")
 
 
 def _put_files(home, archive) -> None:

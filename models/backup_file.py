@@ -34,6 +34,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 SUFFIX = ".vsbak"
 _TOP_LEVEL_SKIP = {"vetstation.db", "vetstation.db-wal", "vetstation.db-shm"}
 MAX_ENTRY = 64 * 1024 ** 3
+# zlib level 1: 273 MB of database (20 000 persons) deflates in ~1.6 s to 52 MB, level 6 took ~4 s for
+# 41 MB (docs/benchmarks.md, bench/bench_backup.py). A backup is taken before every import, so speed wins.
+COMPRESS_LEVEL = 1
 
 
 class BackupFailed(DomainError):
@@ -48,12 +51,16 @@ def staging(home) -> Path:
 
 def clean_staging(home, *prefixes: str) -> None:
     """Remove plaintext left by a process that was killed during a backup ("backup-", "snapshot-") or a
-    restore ("restore-"); a backup made during a restore leaves the restore's files alone."""
+    restore ("restore-"); a backup made during a restore leaves the restore's files alone. A backup also
+    removes the half-written `*.vsbak.part` of a killed backup in the backups folder."""
     folder = home.backups / ".staging"
     if folder.exists():
         for stale in folder.iterdir():
             if stale.is_file() and stale.name.startswith(prefixes):
                 stale.unlink(missing_ok=True)
+    if "backup-" in prefixes and home.backups.exists():
+        for stale in home.backups.glob(f"vetstation-*{SUFFIX}.part"):
+            stale.unlink(missing_ok=True)
 
 
 def disk_sentence(exc: OSError) -> str:
@@ -106,7 +113,7 @@ def write_backup(home, snapshot: Path, target: Path, facts: dict, recipients: li
     plain = staging(home) / f"backup-{uuid.uuid4().hex}.zip"
     partial = target.with_name(target.name + ".part")
     try:
-        with zipfile.ZipFile(plain, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        with zipfile.ZipFile(plain, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as z:
             z.writestr("about.json", json.dumps(facts, ensure_ascii=False, indent=1))
             z.write(snapshot, "vetstation.db")
             for path, name in _home_files(home):

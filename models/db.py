@@ -54,6 +54,9 @@ def open_database(home, *, migrate: bool = True) -> None:
         except Exception:
             db.close()
             raise
+    if migrate:
+        from models.backup import finish_restore
+        finish_restore()  # a restored database carries on under a new change origin (models.backup)
 
 
 def check_readable(path: Path) -> None:
