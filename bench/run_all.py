@@ -271,9 +271,10 @@ def main(argv=None) -> int:
 
         bench_registry.main(["--people", str(args.people), "--seed", str(args.seed)])
         bench_gui.main(["--people", str(args.people), "--seed", str(args.seed)])
-        from bench import bench_indicators
+        from bench import bench_backup, bench_indicators
 
         bench_indicators.main([])
+        bench_backup.main([])  # the 20 000-person home (docs/benchmarks.md, 备份 section)
     reg = _load("registry")
     if reg is None:
         raise SystemExit("no bench/out/registry.json yet: run without --write-only")
