@@ -57,7 +57,8 @@ def backup_database(home, *, reason: str = "manual", actor=None, out: Path | Non
     snapshot = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        clean_staging(home, "backup-", "snapshot-")
+        # plaintext a killed backup or restore left; a restore's own backup leaves the restore's files alone
+        clean_staging(home, "backup-", "snapshot-", *(() if reason == "before-restore" else ("restore-",)))
         recipients = backup_keys.recipients(home)
         snapshot = staging(home) / f"snapshot-{stamp}.db"
         backup_to(snapshot)

@@ -4,6 +4,10 @@ tests/sync/test_kill_at_random_points.py (tests/sync/killed_worker.py kills at o
     python -m tests.sync.kill_at write HOME N        # one bulk save of 200 persons through models.write
     python -m tests.sync.kill_at import HOME N BUNDLE  # killed after the N-th batch of 3 changes
     python -m tests.sync.kill_at export HOME N OUT     # killed at the N-th part or write of the sealed file
+    python -m tests.sync.kill_at backup HOME N         # killed at the N-th step of a backup (see backup_steps)
+    python -m tests.sync.kill_at restore HOME N FILE   # killed at the N-th step of a restore of FILE
+
+A process that is not killed (N beyond the last step) prints how many steps it took.
 """
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ def countdown(n: int):
         left[0] -= 1
         if left[0] <= 0:
             die()
+    step.taken = lambda: n - left[0]
     return step
 
 
@@ -42,6 +47,27 @@ def bulk_numbers() -> list[str]:
         first17 = f"150626{1950 + i % 50}{1 + i % 12:02d}{1 + i % 28:02d}{(i * 2 + 1) % 1000:03d}"
         out.append(first17 + check_digit(first17))
     return out
+
+
+def backup_steps(step) -> None:
+    """Kill points of a backup or a restore: after every file written into the plaintext zip, every
+    chunk age writes (encrypting or decrypting), every fsync and every rename (the backup's own, the
+    restored database put in place, the backup taken before a restore)."""
+    import zipfile
+
+    from models.durable_files import RecordingWriter
+
+    def after(original):
+        def wrapped(*args, **kw):
+            result = original(*args, **kw)
+            step()
+            return result
+        return wrapped
+
+    zipfile.ZipFile.write = after(zipfile.ZipFile.write)
+    RecordingWriter.write = after(RecordingWriter.write)
+    os.fsync = after(os.fsync)
+    os.replace = after(os.replace)
 
 
 def main(mode: str, home: str, n: str, path: str | None = None) -> None:
@@ -78,6 +104,16 @@ def main(mode: str, home: str, n: str, path: str | None = None) -> None:
 
         sync.apply.Applier.add = add_then_maybe_die
         sync.importer.import_bundle(h, Path(path), actor=Actor("worker", "测试", "bureau_admin"))
+    elif mode == "backup":
+        from models.backup import backup_database
+
+        backup_steps(step)
+        backup_database(h, reason="manual")
+    elif mode == "restore":
+        from models.backup import restore_database
+
+        backup_steps(step)
+        restore_database(h, Path(path))
     else:
         import sync.bundle_format
         import sync.export
@@ -107,6 +143,7 @@ def main(mode: str, home: str, n: str, path: str | None = None) -> None:
         from sync.export import export_bundle
 
         export_bundle(h, Path(path))
+    print(f"steps: {step.taken()}")
 
 
 if __name__ == "__main__":
