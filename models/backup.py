@@ -35,7 +35,7 @@ from models import backup_keys
 from models.backup_file import (SUFFIX, BackupFailed, clean_staging, disk_sentence, facts_of, kind_of,
                                 opened_backup, staging, write_backup)
 from models.db import backup_to, close_database, open_database
-from models.durable_files import sync_folder
+from models.durable_files import discard, sync_folder
 from models.origins import OriginState, carry_on_under_new_origin, origin_state
 
 __all__ = ["BackupFailed", "backup_database", "restore_database", "describe_backup", "list_backups"]
@@ -68,7 +68,7 @@ def backup_database(home, *, reason: str = "manual", actor=None, out: Path | Non
     except OSError as exc:
         raise BackupFailed(f"备份失败（{disk_sentence(exc)}）：{target.name} 未写成，数据库和以前的备份都未受影响。") from None
     except sqlite3.Error as exc:
-        raise BackupFailed(f"备份失败（{exc}）：数据库和以前的备份都未受影响。") from None
+        raise BackupFailed(f"备份失败（{disk_sentence(exc)}）：数据库和以前的备份都未受影响。") from None
     finally:
         if snapshot is not None:
             _remove_database_file(snapshot)
@@ -82,7 +82,7 @@ def backup_database(home, *, reason: str = "manual", actor=None, out: Path | Non
 
 def _remove_database_file(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+        discard(Path(str(path) + suffix))
 
 
 def taken(path: Path) -> tuple[dt.datetime, str] | None:
@@ -177,7 +177,7 @@ def restore_database(home, backup: Path, *, actor=None, key_file: Path | None = 
             with opened_backup(backup, _identities(home, key_file), home) as archive:
                 archive.extract("vetstation.db", restored)
                 safety = _swap(home, backup, restored, archive)
-    except OSError as exc:
+    except (OSError, sqlite3.Error) as exc:
         raise BackupFailed(f"恢复失败（{disk_sentence(exc)}），数据库未作任何改动。") from None
     finally:
         _remove_database_file(restored)

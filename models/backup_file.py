@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 
 import pyrage
 
-from models.durable_files import RecordingWriter, sync_folder
+from models.durable_files import RecordingWriter, discard, sync_folder
 from models.errors import DomainError
 
 FORMAT = "vetstation-backup/1"
@@ -63,12 +63,17 @@ def clean_staging(home, *prefixes: str) -> None:
             stale.unlink(missing_ok=True)
 
 
-def disk_sentence(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
+def disk_sentence(exc: OSError | sqlite3.Error) -> str:
+    """Why a file could not be written, in words (an OSError's errno, or SQLite's code for its own files)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if exc_errno := getattr(exc, "errno", None):
+        code = None
+    if exc_errno == errno.ENOSPC or code is not None and code & 0xFF == sqlite3.SQLITE_FULL:
         return "磁盘空间不足"
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+    if exc_errno in (errno.EROFS, errno.EACCES, errno.EPERM) or code is not None and code & 0xFF in (
+            sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
         return "数据目录只读或没有写入权限"
-    return exc.strerror or str(exc)
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 def facts_of(database: Path, reason: str) -> dict:
@@ -134,10 +139,10 @@ def write_backup(home, snapshot: Path, target: Path, facts: dict, recipients: li
         os.replace(partial, target)
         sync_folder(target.parent)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        discard(partial)
         raise
     finally:
-        plain.unlink(missing_ok=True)
+        discard(plain)
 
 
 def kind_of(path: Path) -> str:
@@ -211,4 +216,4 @@ def opened_backup(path: Path, identities: list, home):
         with zf:
             yield Archive(zf)
     finally:
-        plain.unlink(missing_ok=True)
+        discard(plain)

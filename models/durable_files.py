@@ -3,6 +3,7 @@
     write_secret(path, data)          # owner-only (0600): path.part, fsynced, renamed over path
     writer = RecordingWriter(f)       # pyrage.encrypt_io(reader, writer, …); then: if writer.error: raise it
     sync_folder(target.parent)        # after os.replace: the rename itself survives a power cut (POSIX)
+    discard(partial)                  # cleanup after a failure: a missing file or a read-only disk is no new error
 
 pyrage reports a failed write of the file object it is given wrapped in its own exception, without
 the errno that says what happened — or, for a write at the very end, not at all (pyrage 1.4, found by
@@ -57,3 +58,12 @@ def sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def discard(path: Path) -> None:
+    """Remove a temporary file while handling another failure: on a read-only disk Linux refuses even
+    the removal of a file that was never written (EROFS), which must not hide the first error."""
+    try:
+        Path(path).unlink(missing_ok=True)
+    except OSError:
+        pass
