@@ -142,6 +142,16 @@ def describe_backup(home, backup: Path, *, key_file: Path | None = None) -> dict
         return dict(archive.about, encrypted=True)
 
 
+def held_sentence(about: dict) -> str:
+    """What a backup holds, in one sentence (describe_backup's facts), said before a restore."""
+    inst = about.get("installation") or {}
+    unit = inst.get("name") or "（未初始化）"
+    if inst.get("station_code"):
+        unit += f"（服务站代码 {inst['station_code']}）"
+    return (f"备份内容：{unit}，备份时间 {about.get('taken_at') or '不详'}，在册人员 {about.get('persons', '不详')} 人，"
+            f"事项 {about.get('cases', '不详')} 件{'' if about.get('encrypted', True) else '（旧格式，未加密）'}。")
+
+
 def _identities(home, key_file):
     try:
         found = backup_keys.identities(home, key_file)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop.commands.session import acting_user, open_home
-from models.backup import backup_database, describe_backup, restore_database
+from models.backup import backup_database, describe_backup, held_sentence, restore_database
 from models.installation import current
 from models.integrity import check_home, review_work
 
@@ -40,15 +40,6 @@ def backup(args) -> int:
     return 0
 
 
-def _held(about: dict) -> str:
-    inst = about.get("installation") or {}
-    unit = inst.get("name") or "（未初始化）"
-    if inst.get("station_code"):
-        unit += f"（服务站代码 {inst['station_code']}）"
-    return (f"备份内容：{unit}，备份时间 {about.get('taken_at') or '不详'}，在册人员 {about.get('persons', '不详')} 人，"
-            f"事项 {about.get('cases', '不详')} 件{'' if about.get('encrypted', True) else '（旧格式，未加密）'}。")
-
-
 def restore(args) -> int:
     home = open_home(args, create=True)  # an empty home: a replacement PC
     actor = acting_user(args)
@@ -57,7 +48,7 @@ def restore(args) -> int:
     if current() is not None:  # who may restore is asked before anything is read
         from models.permissions import require
         require(actor, "restore", target=path.name)
-    print(_held(describe_backup(home, path, key_file=key_file)))
+    print(held_sentence(describe_backup(home, path, key_file=key_file)))
     if current() is not None:
         print(f"本数据目录现有的数据（{current().name}）将被替换；恢复前会先自动备份。")
     if not args.yes:

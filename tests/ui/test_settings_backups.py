@@ -49,6 +49,7 @@ def test_restore_brings_back_a_person_deleted_after_the_backup(qtbot, open_setti
         section.restore_button.click()
     assert done.args[0].ok, done.args[0].error
     assert "当前全部数据" in answer_yes[0] and "先自动备份" in answer_yes[0]
+    assert answer_yes[0].startswith("备份内容：嘎鲁图镇退役军人服务站") and "在册人员 1 人" in answer_yes[0]
     assert names_listed(registry) == ["王建国"]  # the registry reread what it shows
     assert Person.get_by_id(person.id).deleted_at is None
     safety = done.args[0].value
@@ -63,9 +64,12 @@ def test_restore_is_not_done_when_the_question_is_declined(qtbot, open_settings,
     section = open_settings(station, actor).show_section("backups")
     path = back_up_now(qtbot, section)
     delete_person(person.id, "录入重复", actor=actor)
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.Cancel))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: asked.append(a[2]) or QMessageBox.Cancel))
     section.table.select_key(str(path))
     section.restore_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)  # the question comes once the backup has been read
+    assert "备份内容" in asked[0]
     assert Person.get_by_id(person.id).deleted_at is not None
     assert len(backups(station)) == 1
 

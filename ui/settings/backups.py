@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from models.backup import KEEP_PER_REASON, backup_database, restore_database
+from models.backup import KEEP_PER_REASON, backup_database, describe_backup, held_sentence, restore_database
 from models.backup_schedule import backup_if_due, backups
 from models.db import db
 from models.errors import DomainError
@@ -124,9 +124,20 @@ class BackupsSection(QWidget):
         entry = self.entries.get(self.table.selected_key())
         if entry is None:
             return
+        self.restore_button.setEnabled(False)
+        # opening an encrypted backup to say what it holds takes a moment: off the GUI thread
+        run_write(self, lambda: describe_backup(self.ctx.home, entry.path),
+                  on_done=lambda outcome: self._confirm_restore(entry, outcome))
+
+    def _confirm_restore(self, entry, outcome) -> None:
+        self.restore_button.setEnabled(self.table.selected_key() is not None)
+        if not outcome.ok:
+            QMessageBox.warning(self, self.tr("Backup not restored"), outcome.error.message)
+            return
         when = entry.taken_at.strftime("%Y-%m-%d %H:%M") if entry.taken_at else entry.path.name
         answer = QMessageBox.question(
             self, self.tr("Restore backup"),
+            held_sentence(outcome.value) + "\n\n" +
             self.tr("All data of this installation will be replaced by the backup of {when} ({why}). "
                     "Whatever was entered after that time will no longer be shown.\n\n"
                     "The current data is backed up first, so this step can be undone by restoring that "
