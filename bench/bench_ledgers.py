@@ -7,7 +7,7 @@ Budgets: a 5 000-row roster PDF ≤ 2× raw reportlab building the same table in
 Table, repeatRows=1, SimpleDocTemplate, no page furniture); a 20 000-row roster import (read +
 dry run + import) ≤ 20 s; 100 000 persons to .xlsx ≤ 30 s with bounded memory (peak Python
 allocations reported by tracemalloc, which itself slows the run a little).
-The PDF and import benchmarks build temporary homes with bench.demo_home.populate; the export
+The PDF and import benchmarks build temporary homes with demo.home.populate; the export
 uses the shared cached 100 000-person home of bench.common. Results go to bench/out/ledgers.json.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from bench.demo_home import ensure_demo_station, populate
+from demo.home import ensure_demo_station, populate
 from ledgers.catalog import LedgerOptions, get_ledger, render_ledger
 from ledgers.fonts import FONT, register_fonts
 from ledgers.periods import parse_period
@@ -79,8 +79,8 @@ def _roster_workbook(path: Path, count: int) -> None:
     """A realistic roster file: title rows, 序号, names, ID numbers as text, dates as 1985.07 text."""
     from openpyxl import Workbook
 
-    from bench.generator import PeopleGenerator
-    from bench.names import VILLAGES
+    from demo.generator import PeopleGenerator
+    from demo.names import VILLAGES
 
     gen = PeopleGenerator(seed=11, today=TODAY)
     wb = Workbook(write_only=True)
@@ -105,7 +105,7 @@ def bench_import(folder: Path, count: int = 20000) -> dict:
     from ledgers.roster_import import apply_import, plan_import, propose_mapping, read_roster
 
     home = _home(folder, "import", 0)
-    from bench.demo_home import _village_ids, demo_stations
+    from demo.home import _village_ids, demo_stations
 
     _village_ids(demo_stations(), CLI_ACTOR)
     path = folder / "roster.xlsx"

@@ -139,8 +139,8 @@ def insert_baseline(people: int, seed: int) -> dict:
     import uuid
     from pathlib import Path
 
-    from bench.demo_home import ensure_demo_station, populate
-    from bench.generator import PeopleGenerator
+    from demo.home import ensure_demo_station, populate
+    from demo.generator import PeopleGenerator
     from models.db import close_database, open_database
     from models.home import Home
     from models.write import CLI_ACTOR

@@ -66,7 +66,7 @@ def setup(root: Path, changes: int):
 
 
 def _name(i: int) -> str:
-    from bench.names import HAN_MALE_FIRST, HAN_MALE_SECOND, HAN_SURNAMES
+    from demo.names import HAN_MALE_FIRST, HAN_MALE_SECOND, HAN_SURNAMES
 
     surnames = [s[0] if isinstance(s, tuple) else s for s in HAN_SURNAMES]
     return (surnames[i % len(surnames)] + HAN_MALE_FIRST[(i // 3) % len(HAN_MALE_FIRST)]

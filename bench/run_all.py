@@ -248,7 +248,7 @@ def render_indicators(ind: dict | None) -> list[str]:
 
 
 NOTES = """
-- The data are synthetic (bench/generator.py, word lists in bench/names.py): Han names by surname
+- The data are synthetic (demo/generator.py, word lists in demo/names.py): Han names by surname
   frequency and Mongolian names in Chinese characters, 汉族 ≈ 66 %, 蒙古族 ≈ 30 %, a few others; identities
   mostly 退役士兵 with 残疾军人, 烈士遗属 and the other categories in realistic shares; villages are
   *made-up* plausible 嘎查/村/社区 names per station, not an official list.

@@ -453,7 +453,7 @@ def apply_import(plan: ImportPlan, *, actor: Actor, home=None) -> Job[ImportResu
     """Create and update every planned row in ONE transaction: all of them, or — on any error — none.
 
     Updates go through registry.save_person. New persons carry the values validate_person returned
-    in the dry run and are written by one models.write Writer (like bench.demo_home.populate): a
+    in the dry run and are written by one models.write Writer (like demo.home.populate): a
     save_person per row re-reads the installation and re-checks duplicates one by one, too slow for
     a 20 000-row roster; the duplicate check is redone here for all rows at once instead.
     With `home`, the database is backed up first (DESIGN.md §6: before imports). Closing the

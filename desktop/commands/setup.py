@@ -45,7 +45,7 @@ def init(args) -> int:
 
 
 def demo(args) -> int:
-    from bench.demo_home import DEMO_LOGIN, ensure_demo_station, populate
+    from demo.home import DEMO_LOGIN, ensure_demo_station, populate
 
     home = open_home(args, create=True)
     actor = acting_user(args)
@@ -64,7 +64,7 @@ def demo(args) -> int:
           f"用时 {result.seconds:.1f} 秒，约 {rate:.0f} 条记录/秒。数据均为虚构。")
     if not args.no_casework:
         _demo_casework(args, actor)
-    if created:  # a new demo station receives this year's plan from a demo bureau (bench/demo_plan.py)
+    if created:  # a new demo station receives this year's plan from a demo bureau (demo/plan.py)
         _demo_plan(home, args, actor)
     if User.get_or_none(User.username == DEMO_LOGIN[0]):
         print(f"演示账号：{DEMO_LOGIN[0]}  密码：{DEMO_LOGIN[1]}")
@@ -74,7 +74,7 @@ def demo(args) -> int:
 def _demo_plan(home, args, actor) -> None:
     import datetime as dt
 
-    from bench.demo_plan import plan_for_demo_station
+    from demo.plan import plan_for_demo_station
 
     counts = plan_for_demo_station(home, today=dt.date.today(), actor=actor, seed=args.seed)
     print(f"已从演示事务局收到本年度工作方案（本站任务 {counts['tasks']} 项），"
@@ -84,7 +84,7 @@ def _demo_plan(home, args, actor) -> None:
 def _demo_casework(args, actor) -> None:
     import datetime as dt
 
-    from bench.demo_casework import casework_persons, populate_casework
+    from demo.casework import casework_persons, populate_casework
 
     count = args.casework or casework_persons(args.people)
     if not count:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bench.demo_home import populate
+from demo.home import populate
 from ledgers.catalog import LEDGERS, LedgerOptions, render_ledger
 from ledgers.periods import parse_period
 from ledgers.progress import Progress, run

@@ -1,6 +1,6 @@
 """Word lists for the synthetic demo data: names, places, units, tags (all made up, but plausible).
 
-Used only by bench.generator. The villages are SYNTHETIC: plausible 嘎查/村/社区 names for each
+Used only by demo.generator. The villages are SYNTHETIC: plausible 嘎查/村/社区 names for each
 station of 乌审旗, not an official list. Han surnames are weighted roughly by national frequency,
 leaning towards the surnames common in Ordos and northern Shaanxi; Mongolian names are written in
 Chinese characters as they appear on ID cards (巴特尔, 乌力吉, 其木格 …) and carry no surname.

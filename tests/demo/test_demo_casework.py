@@ -1,4 +1,4 @@
-"""Stories of the demo station's casework (bench.demo_casework): a newcomer's workbench has work."""
+"""Stories of the demo station's casework (demo.casework): a newcomer's workbench has work."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from bench.demo_casework import casework_persons, populate_casework
-from bench.demo_home import ensure_demo_station, populate
+from demo.casework import casework_persons, populate_casework
+from demo.home import ensure_demo_station, populate
 from desktop.__main__ import main
 from models import aid, cards, disputes, services
 from models.aid import AidCase

@@ -11,7 +11,7 @@ so the workbench has work due and overdue. Tiered persons (联系等级, set by 
 重点 with key focus, 一般 for most others) get the routine contacts (常态化联系) a station keeps up —
 most are current, some due within days, some overdue — up to ten per casework person (5 000 at
 most; the rest of a very large demo stays overdue). Deterministic by seed (record ids and timestamps differ; contents do not).
-Events are signed with the acting account and the names of the station's staff (bench.casework_texts).
+Events are signed with the acting account and the names of the station's staff (demo.casework_texts).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import random
 from collections import Counter
 from typing import Callable
 
-from bench import casework_texts as T
+from demo import casework_texts as T
 from models import aid, cards, disputes, employment, services, visits
 from models.cards import ELIGIBLE
 from models.db import db

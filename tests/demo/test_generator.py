@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from stdnum.cn import ric
 
-from bench.generator import PeopleGenerator
-from bench.names import VILLAGES
+from demo.generator import PeopleGenerator
+from demo.names import VILLAGES
 from models.idnumber import parse_id_number
 from models.registry import validate_family_member, validate_person
 
@@ -80,7 +80,7 @@ def test_generated_people_pass_the_registry_validation(station, people):
 def test_demo_writes_every_record_with_its_change_log_row(station):
     from models.changelog import Change
     from models.person import FamilyMember, Person, PersonIdentity
-    from bench.demo_home import populate
+    from demo.home import populate
     from models.write import CLI_ACTOR
 
     before = Change.select().count()
@@ -95,7 +95,7 @@ def test_demo_writes_every_record_with_its_change_log_row(station):
 
 def test_demo_twice_never_reuses_an_id_number(station):
     from models.person import Person
-    from bench.demo_home import populate
+    from demo.home import populate
     from models.integrity import duplicate_id_problems
     from models.write import CLI_ACTOR
 

@@ -8,7 +8,7 @@ Deterministic: the same seed, `today` and `taken` set give the same people. Ever
 valid by the domain rules: 18-digit ID numbers with the check digit of models.idnumber, issued under
 the administrative code valid in the birth year (so python-stdnum accepts them too), sex digit and
 birth date matching the person, enlistment at 17–22, service and placement dates in order and never
-in the future. Names, villages, units and certificate numbers are made up (see bench/names.py).
+in the future. Names, villages, units and certificate numbers are made up (see demo/names.py).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from bench import names as N
+from demo import names as N
 from models.idnumber import check_digit
 
 HAN, MONGOLIAN = "01", "02"

@@ -1,4 +1,4 @@
-"""Word lists for the demo casework (bench.demo_casework): what a station's notes read like.
+"""Word lists for the demo casework (demo.casework): what a station's notes read like.
 
 All made up but plausible for a township station of 乌审旗: staff, services asked for, visit notes,
 hardship stories, disputes and their mediation, job referrals and training. Templates use

@@ -15,8 +15,8 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from bench.generator import PeopleGenerator
-from bench.names import VILLAGES
+from demo.generator import PeopleGenerator
+from demo.names import VILLAGES
 from models import vocab
 from models.accounts import User, create_user
 from models.errors import ValidationError
