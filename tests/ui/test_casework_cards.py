@@ -197,3 +197,13 @@ def test_a_record_excluded_person_shows_the_exclusion_on_their_card(qtbot, page,
     page.browser.refresh()
     page.open_record(card.id)
     assert dict(page.describe(page.detail.detail))["不予发放情形"] == "正在服刑、被羁押或被通缉"
+
+
+def test_the_exclusions_button_is_in_the_title_row_just_before_new(qtbot, page):
+    """不予发放情形… is held by the page's named place in the title row, beside 新建."""
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.heading_extra.indexOf(page.exclusions_button) >= 0
+    button, new = page.exclusions_button.geometry(), page.new_button.geometry()
+    assert button.right() < new.left() and button.center().y() == new.center().y()

@@ -189,3 +189,28 @@ def test_the_main_window_opens_a_dispute_in_its_area(qtbot, ctx, actor):
     page = window.pages["disputes"]
     assert isinstance(page, DisputesPage) and page.detail.record_id == case.id
     assert page.detail.title.text() == f"{case.number} · 郑打开"
+
+
+def test_the_legend_and_the_edit_button_sit_in_the_pages_named_places(qtbot, page, actor):
+    """The area's own widgets are held by name, not by layout position: the legend and 化解在当地率 on the
+    line under the title, 修改登记 after the case's fields and before 已办理步骤."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLabel
+
+    case = register(actor, add_person(8, actor, name="钱位置"))
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    with qtbot.waitSignal(page.record_opened):
+        page.open_record(case.id)
+    assert page.below_heading.indexOf(page.facts_row) >= 0
+    assert page.facts_row.isAncestorOf(page.legend) and page.facts_row.isAncestorOf(page.rate_label)
+    assert page.detail.below_fields.indexOf(page.edit_row) >= 0 and page.edit_row.isVisible()
+
+    def top(widget) -> int:
+        return widget.mapTo(page, QPoint(0, 0)).y()
+
+    title = page.findChild(QLabel, "pageTitle")
+    assert top(title) + title.height() <= top(page.legend) < top(page.browser)
+    fields = page.detail.form.parentWidget()
+    assert top(fields) + fields.height() <= top(page.edit_row) < top(page.detail.events_title)

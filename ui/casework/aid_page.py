@@ -20,8 +20,7 @@ from ui.casework.aid_dialogs import AidDialog, DocumentsBox
 from ui.casework.case_list import CaseColumn
 from ui.casework.fields import ChoiceCombo, DateEdit, MoneyEdit, NoteEdit
 from ui.casework.forms import StepField
-from ui.casework.page import CaseAreaPage
-from ui.casework.page_slots import add_to_detail, facts_text
+from ui.casework.page import CaseAreaPage, facts_text
 
 PUBLICITY_DAYS = 7  # the default 公示期 offered; the clerk types the real dates
 NOTE_LABELS = {"verify": "核实情况", "station_approve": "站审核意见", "publicize": "公示地点及说明",
@@ -49,7 +48,7 @@ class AidPage(CaseAreaPage):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.documents = add_to_detail(self.detail, DocumentsBox(ctx, self))
+        self.documents = self.detail.add_below_fields(DocumentsBox(ctx, self))
         self.detail.shown.connect(self.documents.show_detail)
         self.splitter.setSizes([720, 400])
 

@@ -18,8 +18,7 @@ from ui.casework.case_list import CaseColumn
 from ui.casework.cards_dialogs import CardDialog, ExclusionsDialog
 from ui.casework.fields import ChoiceCombo, TextEdit
 from ui.casework.forms import StepField
-from ui.casework.page import CaseAreaPage
-from ui.casework.page_slots import add_to_heading, facts_text
+from ui.casework.page import CaseAreaPage, facts_text
 
 REASON_STEPS = {"reject": "不予受理理由", "send_back": "需补正的内容", "revoke": "收回原因", "replace": "补领/换领原因"}
 DATA_FIELDS = ("level", "card_no", "collected_by", "guardian_relation")
@@ -42,7 +41,7 @@ class CardsPage(CaseAreaPage):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.exclusions_button = add_to_heading(self, QPushButton(self.tr("Exclusions…")))
+        self.exclusions_button = self.add_to_heading(QPushButton(self.tr("Exclusions…")))
         self.exclusions_button.setObjectName("cardExclusions")
         self.exclusions_button.setToolTip(self.tr("Record or lift the cases in which no card may be issued"))
         self.exclusions_button.clicked.connect(lambda: self.exclusions())

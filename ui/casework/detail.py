@@ -3,6 +3,7 @@
     detail = CaseDetail(ctx, page)     # page: the CaseAreaPage (describe / step_dialog / delete_record)
     detail.show_record(record_id)      # reads models.cases_query.case_detail
     detail.step_buttons                # {step code: QPushButton} — only the steps the workflow allows now
+    detail.add_below_fields(box)       # an area's own widget after the fields, before 已办理步骤 (detail.below_fields)
 
 A step button opens the page's StepDialog for that step; after it saved, the record is read again.
 The steps offered are exactly case_detail()["legal_steps"] (Workflow.legal_steps): the screen never
@@ -84,6 +85,10 @@ class CaseDetail(QWidget):
         box.addWidget(self.state)
         box.addWidget(self.banner)
         box.addWidget(fields)
+        self.below_fields = QVBoxLayout()  # the area's own widgets (add_below_fields); empty, it takes no room
+        self.below_fields.setObjectName("belowFields")
+        self.below_fields.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(self.below_fields)
         box.addWidget(self.events_title)
         box.addWidget(self.events, 1)
         box.addStretch(0)  # takes the room the event trail would have taken when there is none
@@ -117,6 +122,11 @@ class CaseDetail(QWidget):
         self.scroll = scroll
         self.setMinimumWidth(400)
         self.show_record(None)
+
+    def add_below_fields(self, widget: QWidget) -> QWidget:
+        """Put an area's own `widget` after the record's fields (before 已办理步骤)."""
+        self.below_fields.addWidget(widget)
+        return widget
 
     # -- showing ------------------------------------------------------------------------------------
     def show_record(self, record_id: str | None) -> None:

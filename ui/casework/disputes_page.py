@@ -19,8 +19,7 @@ from ui.casework.case_list import CaseColumn, station_scope
 from ui.casework.disputes_dialogs import DisputeDialog, DisputeEditDialog
 from ui.casework.fields import ChoiceCombo, TextEdit
 from ui.casework.forms import StepField
-from ui.casework.page import CaseAreaPage
-from ui.casework.page_slots import add_below_heading, add_to_detail, facts_text
+from ui.casework.page import CaseAreaPage, facts_text
 
 DEADLINE_COLOURS = {"green": QColor("#2e7d32"), "yellow": QColor("#a66300"), "red": QColor("#c62828"),
                     "grey": QColor("#7a7a7a")}
@@ -65,7 +64,7 @@ class DisputesPage(CaseAreaPage):
         facts_row.addWidget(self.legend)
         facts_row.addStretch(1)
         facts_row.addWidget(self.rate_label)
-        add_below_heading(self, facts)
+        self.facts_row = self.add_below_heading(facts)
         self.rate_label.setToolTip(self.tr("Cases that ended 已化解 at station level, out of all cases that ended"))
         row = QWidget()
         buttons = QHBoxLayout(row)
@@ -75,7 +74,7 @@ class DisputesPage(CaseAreaPage):
         self.edit_button.clicked.connect(lambda: self.edit_registration())
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
-        self.edit_row = add_to_detail(self.detail, row)
+        self.edit_row = self.detail.add_below_fields(row)
         self.detail.shown.connect(lambda detail: self.edit_row.setVisible(detail is not None))
         self.edit_row.setVisible(False)
         ctx.changed.connect(self._rate_changed)

@@ -17,6 +17,13 @@
 
 Layout: title and the 新建 button; the CaseBrowser (filters, 共 N 条, export, table) on the left and
 the CaseDetail on the right, shown only while a record is open (else the list has the width). `body(splitter)` may wrap the two (the visits page adds a due list).
+
+An area's own widgets go into named places (layouts kept as attributes, empty unless an area fills them):
+
+    self.add_to_heading(button)           # page.heading_extra: the title row, just before 新建 (不予发放情形…)
+    self.add_below_heading(row)           # page.below_heading: a line under the title row (deadline legend, 化解在当地率)
+    self.detail.add_below_fields(box)     # detail.below_fields: after the record's fields, before 已办理步骤
+    facts_text(["核定金额 1,500.00 元", None, "资金来源：社会捐助"])   # '核定金额 1,500.00 元；资金来源：社会捐助'
 """
 from __future__ import annotations
 
@@ -27,6 +34,11 @@ from ui.casework.case_list import CaseBrowser, CaseColumn
 from ui.casework.detail import CaseDetail
 from ui.casework.forms import ReasonDialog, StepDialog, StepField
 from ui.shortcuts import press
+
+
+def facts_text(parts) -> str:
+    """The 说明 of an event: its note and facts, empty parts left out."""
+    return "；".join(p for p in parts if p)
 
 
 class CaseAreaPage(QWidget):
@@ -48,10 +60,17 @@ class CaseAreaPage(QWidget):
         self.new_button.setObjectName("newRecord")
         self.new_button.clicked.connect(lambda: self.new_record())
         press(self.new_button, "new", owner=self)
+        self.heading_extra = QHBoxLayout()
+        self.heading_extra.setObjectName("headingExtra")
+        self.heading_extra.setContentsMargins(0, 0, 0, 0)
         heading = QHBoxLayout()
         heading.addWidget(title)
         heading.addStretch(1)
+        heading.addLayout(self.heading_extra)
         heading.addWidget(self.new_button)
+        self.below_heading = QVBoxLayout()
+        self.below_heading.setObjectName("belowHeading")
+        self.below_heading.setContentsMargins(0, 0, 0, 0)
 
         self.browser = CaseBrowser(ctx, self.kind, self.columns(), export_title=self.export_title,
                                    row_colour=self.row_colour)
@@ -71,9 +90,21 @@ class CaseAreaPage(QWidget):
         layout.setContentsMargins(28, 22, 28, 22)
         layout.setSpacing(12)
         layout.addLayout(heading)
+        layout.addLayout(self.below_heading)  # empty, it takes no room and no spacing
         layout.addWidget(self.body(self.splitter), 1)
         self.dialog = None
         ctx.changed.connect(self._changed)
+
+    # -- where an area's own widgets go --------------------------------------------------------------
+    def add_to_heading(self, widget: QWidget) -> QWidget:
+        """Put `widget` in the title row, just before the 新建 button."""
+        self.heading_extra.addWidget(widget)
+        return widget
+
+    def add_below_heading(self, widget: QWidget) -> QWidget:
+        """Put `widget` on a line of its own under the title row (what would not fit beside the title)."""
+        self.below_heading.addWidget(widget)
+        return widget
 
     # -- what an area says -------------------------------------------------------------------------
     def area_title(self) -> str:
