@@ -15,114 +15,33 @@ restores) have none.
 Every backup is encrypted (models.backup_file, models.backup_keys): no backup file holds a readable
 ID number. A restore carries on under a new change origin (models.origins), so no change number that
 may already have left this PC is used twice. Older plain backups (bare SQLite files) still restore.
-Rotation: automatic daily backups keep the newest of each of the last 7 days, 4 weeks and 12 months;
-every other kind keeps its newest KEEP_PER_REASON.
+Taking and rotating backups is models.backup_take (a floor lower, because migrations back up
+first); this module adds restoring, which opens the database again (models.db), and re-exports
+backup_take's names, so models.backup stays the one place the rest of the program asks.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import errno
-import json
 import os
-import re
 import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 
 from models import backup_keys
-from models.backup_file import (SUFFIX, BackupFailed, clean_staging, disk_sentence, facts_of, kind_of,
-                                opened_backup, staging, write_backup)
-from models.db import backup_to, close_database, open_database
-from models.durable_files import discard, sync_folder
-from models.origins import OriginState, carry_on_under_new_origin, origin_state
+from models.audit import record
+from models.backup_file import BackupFailed, clean_staging, disk_sentence, facts_of, kind_of, opened_backup, staging
+from models.backup_take import (KEEP_DAYS, KEEP_MONTHS, KEEP_PER_REASON, KEEP_WEEKS, remove_database_file,
+                                backup_database, kept_daily, list_backups, list_backups_in, taken)
+from models.db import close_database, open_database
+from models.durable_files import sync_folder
+from models.origins import origin_state
+from models.permissions import require
+from models.restore_duty import owe_new_origin
 
-__all__ = ["BackupFailed", "backup_database", "restore_database", "describe_backup", "list_backups"]
-
-KEEP_PER_REASON = 10
-KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
-_STAMP = re.compile(r"vetstation-(\d{8}-\d{6}-\d{6})-(.+)\.(?:db|vsbak)")
-
-
-def backup_database(home, *, reason: str = "manual", actor=None, out: Path | None = None) -> Path:
-    if actor is not None:
-        from models.permissions import require
-        require(actor, "backup")
-    folder = home.backups
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = Path(out) if out else folder / f"vetstation-{stamp}-{reason}{SUFFIX}"
-    if target.suffix != SUFFIX and out:
-        target = target.with_name(target.name + SUFFIX)
-    snapshot = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        # plaintext a killed backup or restore left; a restore's own backup leaves the restore's files alone
-        clean_staging(home, "backup-", "snapshot-", *(() if reason == "before-restore" else ("restore-",)))
-        recipients = backup_keys.recipients(home)
-        snapshot = staging(home) / f"snapshot-{stamp}.db"
-        backup_to(snapshot)
-        facts = facts_of(snapshot, reason)
-        facts["taken_at"] = dt.datetime.now().isoformat(timespec="seconds")
-        write_backup(home, snapshot, target, facts, recipients)
-    except OSError as exc:
-        raise BackupFailed(f"备份失败（{disk_sentence(exc)}）：{target.name} 未写成，数据库和以前的备份都未受影响。") from None
-    except sqlite3.Error as exc:
-        raise BackupFailed(f"备份失败（{disk_sentence(exc)}）：数据库和以前的备份都未受影响。") from None
-    finally:
-        if snapshot is not None:
-            _remove_database_file(snapshot)
-    if not out:
-        _rotate(folder, reason)
-    if actor is not None:
-        from models.audit import record
-        record("backup", actor=actor, target=target.name, detail={"file": str(target), "reason": reason})
-    return target
-
-
-def _remove_database_file(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        discard(Path(str(path) + suffix))
-
-
-def taken(path: Path) -> tuple[dt.datetime, str] | None:
-    """(local time taken, reason) as the backup's file name says, or None for a name this module did not give."""
-    found = _STAMP.fullmatch(path.name)
-    if not found:
-        return None
-    return dt.datetime.strptime(found.group(1), "%Y%m%d-%H%M%S-%f"), found.group(2)
-
-
-def kept_daily(stamps: list[dt.datetime]) -> set[dt.datetime]:
-    """Grandfather-father-son: the newest backup of each of the last 7 days, 4 ISO weeks, 12 months."""
-    keep: set[dt.datetime] = set()
-    for key, limit in ((lambda t: t.date(), KEEP_DAYS), (lambda t: t.isocalendar()[:2], KEEP_WEEKS),
-                       (lambda t: (t.year, t.month), KEEP_MONTHS)):
-        newest: dict = {}
-        for stamp in sorted(stamps, reverse=True):
-            newest.setdefault(key(stamp), stamp)
-        keep.update(sorted(newest.values(), reverse=True)[:limit])
-    return keep
-
-
-def _rotate(folder: Path, reason: str) -> None:
-    same = [(t, p) for p in list_backups_in(folder) if (found := taken(p)) and found[1] == reason
-            for t in [found[0]]]
-    if reason == "daily":
-        keep = kept_daily([t for t, _ in same])
-        doomed = [p for t, p in same if t not in keep]
-    else:
-        doomed = [p for _, p in sorted(same)[:-KEEP_PER_REASON]]
-    for old in doomed:
-        old.unlink(missing_ok=True)
-
-
-def list_backups_in(folder: Path) -> list[Path]:
-    return sorted([*folder.glob("vetstation-*.db"), *folder.glob(f"vetstation-*{SUFFIX}")], reverse=True)
-
-
-def list_backups(home) -> list[Path]:
-    return list_backups_in(home.backups)
+__all__ = ["BackupFailed", "backup_database", "restore_database", "describe_backup", "list_backups",
+           "list_backups_in", "taken", "kept_daily", "KEEP_PER_REASON", "KEEP_DAYS", "KEEP_WEEKS", "KEEP_MONTHS"]
 
 
 def describe_backup(home, backup: Path, *, key_file: Path | None = None) -> dict:
@@ -169,7 +88,6 @@ def restore_database(home, backup: Path, *, actor=None, key_file: Path | None = 
     when the home was empty — a replacement PC). Afterwards the installation carries on under a new
     change origin, so nothing that already left this PC is numbered twice."""
     if actor is not None:
-        from models.permissions import require
         require(actor, "restore", target=Path(backup).name)
     backup = Path(backup)
     if not backup.exists():
@@ -190,10 +108,9 @@ def restore_database(home, backup: Path, *, actor=None, key_file: Path | None = 
     except (OSError, sqlite3.Error) as exc:
         raise BackupFailed(f"恢复失败（{disk_sentence(exc)}），数据库未作任何改动。") from None
     finally:
-        _remove_database_file(restored)
+        remove_database_file(restored)
     open_database(home)  # finishes the restore: carries on under a new origin (finish_restore)
     if actor is not None:
-        from models.audit import record
         record("restore", actor=actor, target=backup.name, detail={"file": str(backup), "safety": str(safety)})
     return safety
 
@@ -216,7 +133,7 @@ def _swap(home, backup: Path, restored: Path, archive):
     safety = backup_database(home, reason="before-restore") if before is not None else None
     if archive is not None:
         _put_files(home, archive)  # only files the home lacks: harmless if the swap never happens
-    _owe_new_origin(restored, before)
+    owe_new_origin(restored, before)
     close_database()
     for suffix in ("-wal", "-shm"):
         Path(str(home.database) + suffix).unlink(missing_ok=True)
@@ -230,40 +147,6 @@ def _swap(home, backup: Path, restored: Path, archive):
         os.replace(partial, home.database)
     sync_folder(home.database.parent)
     return safety
-
-
-_PENDING = "restore_pending"
-
-
-def _owe_new_origin(restored: Path, before) -> None:
-    """Write into the restored copy what the installation was before (models.origins.OriginState), in
-    rollback-journal mode so the copy is one complete file when renamed into place."""
-    con = sqlite3.connect(str(restored), isolation_level=None)
-    try:
-        con.execute("PRAGMA journal_mode=DELETE")
-        con.execute("BEGIN")
-        con.execute(f"CREATE TABLE IF NOT EXISTS {_PENDING} (state TEXT)")
-        con.execute(f"DELETE FROM {_PENDING}")
-        con.execute(f"INSERT INTO {_PENDING} VALUES (?)",
-                    (json.dumps(dataclasses.asdict(before) if before else None),))
-        con.execute("COMMIT")
-    finally:
-        con.close()
-
-
-def finish_restore() -> None:
-    """After a restore (called by models.db.open_database once the schema is current): carry on under a
-    new change origin and drop the duty, in one transaction — done exactly once, even when the
-    restoring process was killed right after the database was put in place."""
-    from models.db import db
-
-    if not db.table_exists(_PENDING):
-        return
-    row = db.execute_sql(f"SELECT state FROM {_PENDING}").fetchone()
-    state = json.loads(row[0]) if row and row[0] else None
-    with db.atomic():
-        carry_on_under_new_origin(OriginState(**state) if state else None, reason="restore")
-        db.execute_sql(f"DROP TABLE {_PENDING}")
 
 
 def _put_files(home, archive) -> None:

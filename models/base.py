@@ -10,7 +10,7 @@ import datetime as dt
 
 import peewee
 
-from models.db import db
+from models.connection import db
 from models.fields import JSONField
 
 # Bookkeeping columns: written by models.write, never by a form.

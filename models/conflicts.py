@@ -14,7 +14,7 @@ from __future__ import annotations
 import peewee
 
 from models.base import LocalModel, SyncedModel
-from models.db import db
+from models.connection import db
 from models.errors import DomainError, NotFound, PermissionDenied
 from models.fields import JSONField, utc_now
 from models.permissions import require

@@ -1,38 +1,27 @@
-"""The SQLite connection: one file per installation, opened with the pragmas DESIGN.md §2 asks for.
+"""Opening a home's database: bind the models to it, bring its schema up to date (a backup first),
+refuse a newer one, and finish a restore it carries. The top floor of models/ — it needs the
+migrations, which need every model module — so modules inside models/ import the connection itself
+from models.connection; code outside models/ may import both from here.
 
     open_database(home)   # opens, migrates (backup first), refuses a newer database
     with db.atomic(): ...
-
-All SQLite-specific SQL lives here and in migrations.py; the rest uses peewee expressions.
 """
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-import peewee
+from models import migrations
+from models.connection import (PRAGMAS, DatabaseUnreadable, backup_to, check_readable, close_database, db,
+                               integrity_problems, set_user_version, user_version)
+from models.errors import DatabaseTooNew
+from models.restore_duty import finish_restore
 
-from models.errors import DatabaseTooNew, DomainError
-
-db = peewee.SqliteDatabase(None)
-
-PRAGMAS = {
-    "journal_mode": "wal",
-    "foreign_keys": 1,
-    "synchronous": 2,  # FULL: a station PC loses power; a saved record must survive it
-    "busy_timeout": 10_000,
-    "cache_size": -32_000,
-}
-
-
-class DatabaseUnreadable(DomainError):
-    code = "database_unreadable"
+__all__ = ["PRAGMAS", "DatabaseUnreadable", "backup_to", "check_readable", "close_database", "db",
+           "integrity_problems", "open_database", "set_user_version", "user_version"]
 
 
 def open_database(home, *, migrate: bool = True) -> None:
     """Bind the models to home's database and bring its schema up to date."""
-    from models import migrations
-
     if not db.is_closed():
         db.close()
     home.prepare()
@@ -55,45 +44,4 @@ def open_database(home, *, migrate: bool = True) -> None:
             db.close()
             raise
     if migrate:
-        from models.backup import finish_restore
         finish_restore()  # a restored database carries on under a new change origin (models.backup)
-
-
-def check_readable(path: Path) -> None:
-    """Refuse a file that is not an SQLite database before peewee touches it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as f:
-        head = f.read(16)
-    if head != b"SQLite format 3\x00":
-        raise DatabaseUnreadable(f"{path.name} 不是本程序的数据库文件，已停止，未作任何改动。", path=str(path))
-
-
-def close_database() -> None:
-    if not db.is_closed():
-        db.close()
-
-
-def user_version() -> int:
-    return db.execute_sql("PRAGMA user_version").fetchone()[0]
-
-
-def set_user_version(version: int) -> None:
-    db.execute_sql(f"PRAGMA user_version = {int(version)}")
-
-
-def integrity_problems() -> list[str]:
-    rows = [r[0] for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
-    problems = [] if rows == ["ok"] else rows
-    problems += [f"外键失效：{r[0]} 行 {r[1]} → {r[2]}" for r in db.execute_sql("PRAGMA foreign_key_check").fetchall()]
-    return problems
-
-
-def backup_to(target: Path) -> None:
-    """Copy the live database with SQLite's online backup API (consistent even mid-write)."""
-    src = db.connection()
-    dest = sqlite3.connect(str(target))
-    try:
-        src.backup(dest)
-    finally:
-        dest.close()

@@ -130,7 +130,7 @@ def _seed_villages(w, station_codes: list[str]) -> None:
 
 def init_station(code: str, name: str, *, actor, installation_id: str | None = None) -> Installation:
     """installation_id: the id an enrollment file assigned (sync.enrollment); new otherwise."""
-    from models.db import db
+    from models.connection import db
 
     with db.atomic():
         inst = _create("station", name, (code or "").strip(), installation_id)
@@ -139,7 +139,7 @@ def init_station(code: str, name: str, *, actor, installation_id: str | None = N
 
 
 def init_bureau(name: str, *, actor) -> Installation:
-    from models.db import db
+    from models.connection import db
 
     with db.atomic():
         inst = _create("bureau", name, None)

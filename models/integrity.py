@@ -20,7 +20,7 @@ import peewee
 from models.attachments import verify_attachments
 from models.changelog import Change
 from models.conflicts import Conflict, DuplicateCandidate
-from models.db import integrity_problems
+from models.connection import integrity_problems
 from models.installation import current
 from models.person import Person
 

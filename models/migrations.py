@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from models.db import db, set_user_version
+from models.connection import db, set_user_version
 from models.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -168,7 +168,7 @@ SCHEMA_VERSION = len(STEPS)
 
 
 def upgrade(home, from_version: int) -> None:
-    from models.backup import backup_database
+    from models.backup_take import backup_database
 
     if from_version > 0:
         backup_database(home, reason=f"before-migration-v{from_version}")

@@ -67,7 +67,7 @@ def carry_on_under_new_origin(before: OriginState | None, *, reason: str) -> str
 
     Former origins: those of the restored copy and of the copy it replaced, and both their current ids.
     The clock never goes back, and no bundle sequence number to a peer is given twice."""
-    from models.db import db
+    from models.connection import db
     from models.installation import Installation, current
     from models.peers import Peer, held_vector
 

@@ -15,7 +15,7 @@ import peewee
 
 from models.base import LocalModel
 from models.changelog import Change
-from models.db import db
+from models.connection import db
 from models.fields import JSONField, utc_now
 
 BUREAU = "bureau"

@@ -41,7 +41,7 @@ def _registry() -> dict[str, type[SyncedModel]]:
 
 def synced_tables() -> dict[str, type[SyncedModel]]:
     """Synced models whose table exists in the open database."""
-    from models.db import db
+    from models.connection import db
 
     present = set(db.get_tables())
     return {t: m for t, m in _registry().items() if t in present}

@@ -18,7 +18,7 @@ import peewee
 
 from models import options
 from models.base import SyncedModel
-from models.db import db
+from models.connection import db
 from models.errors import NotFound, ValidationError
 from models.fields import JSONField
 from models.person import Person

@@ -22,7 +22,7 @@ import peewee
 
 from models.aid import AID, AidCase
 from models.cards import PreferentialCard
-from models.db import db
+from models.connection import db
 from models.disputes import DUE_SOON_DAYS, DisputeCase
 from models.person import Person
 from models.plan_status import workbench_rows as plan_workbench_rows

@@ -18,7 +18,7 @@ import peewee
 
 from models.base import SyncedModel, to_json_value
 from models.changelog import Change
-from models.db import db
+from models.connection import db
 from models.fields import utc_now
 from models.ids import HybridClock, new_id
 
