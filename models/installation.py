@@ -15,41 +15,16 @@ import re
 
 import peewee
 
-from models.base import LocalModel, SyncedModel
-from models.errors import AlreadyInitialized, NotInitialized, ValidationError
-from models.fields import JSONField, utc_now
+from models.base import SyncedModel
+from models.connection import db
+from models.errors import AlreadyInitialized, ValidationError
+from models.fields import utc_now
 from models.ids import new_id
+from models.installation_row import KINDS, Installation
 from models.resources import default_data
+from models.write import writing
 
-KINDS = {"station": "服务站", "bureau": "退役军人事务局"}
-
-
-class Installation(LocalModel):
-    id = peewee.TextField(primary_key=True)
-    kind = peewee.TextField()
-    station_code = peewee.TextField(null=True)
-    name = peewee.TextField()
-    division_code = peewee.TextField()
-    created_at = peewee.TextField()
-    last_seq = peewee.IntegerField(default=0)
-    last_hlc = peewee.TextField(null=True)
-    former_origins = JSONField(default=list)  # origins it carried on from after a restore (models.origins)
-
-    @classmethod
-    def get_current(cls) -> "Installation":
-        found = cls.select().first()
-        if found is None:
-            raise NotInitialized("此数据目录尚未初始化。请先运行 vetstation init 或在程序中完成首次设置。")
-        return found
-
-    @property
-    def is_bureau(self) -> bool:
-        return self.kind == "bureau"
-
-    @property
-    def kind_label(self) -> str:
-        return KINDS[self.kind]
-
+__all__ = ["KINDS", "Installation", "Station", "Village"]  # Installation lives in models.installation_row
 
 class Station(SyncedModel):
     """A township station; the id is its stable statistical code (e.g. 150626100)."""
@@ -104,8 +79,6 @@ def _create(kind: str, name: str, station_code: str | None, installation_id: str
 
 def seed_reference_data(actor) -> None:
     """Stations of the default list (a station's own code is added if it is not on it) and their villages."""
-    from models.write import writing
-
     inst = Installation.get_current()
     division = inst.division_code
     with writing(actor) as w:
@@ -130,8 +103,6 @@ def _seed_villages(w, station_codes: list[str]) -> None:
 
 def init_station(code: str, name: str, *, actor, installation_id: str | None = None) -> Installation:
     """installation_id: the id an enrollment file assigned (sync.enrollment); new otherwise."""
-    from models.connection import db
-
     with db.atomic():
         inst = _create("station", name, (code or "").strip(), installation_id)
         seed_reference_data(actor)
@@ -139,8 +110,6 @@ def init_station(code: str, name: str, *, actor, installation_id: str | None = N
 
 
 def init_bureau(name: str, *, actor) -> Installation:
-    from models.connection import db
-
     with db.atomic():
         inst = _create("bureau", name, None)
         seed_reference_data(actor)
@@ -155,8 +124,6 @@ def villages(station_code: str | None = None) -> list[Village]:
 
 
 def add_village(name: str, *, station_code: str | None = None, actor) -> Village:
-    from models.write import writing
-
     name = (name or "").strip()
     code = station_code or Installation.get_current().station_code
     if not name:

@@ -21,6 +21,7 @@ from models.changelog import Change
 from models.connection import db
 from models.fields import utc_now
 from models.ids import HybridClock, new_id
+from models.installation_row import Installation
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,6 @@ class OpChanges:
 
 class Writer:
     def __init__(self, actor: Actor):
-        from models.installation import Installation
-
         self.actor = actor
         self.changes = OpChanges()
         self.installation = Installation.get_current()
@@ -150,8 +149,6 @@ class Writer:
             self._pending.clear()
 
     def finish(self) -> None:
-        from models.installation import Installation
-
         self.flush()
         if self.seq != self.installation.last_seq:
             Installation.update(last_seq=self.seq, last_hlc=format_clock(self.clock)).where(
