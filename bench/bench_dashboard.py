@@ -32,7 +32,7 @@ def main(argv=None) -> None:
 
     folder, _record = build(args.people, args.events, args.seed)
     from bench.screens import wait_loaded
-    from models import indicators
+    from models import indicator_figures
     from models.db import open_database
     from models.home import Home
     from models.installation import current
@@ -60,10 +60,10 @@ def main(argv=None) -> None:
     opened = [opening() for _ in range(args.rounds)]
     uncached = []
     for _ in range(args.rounds):
-        indicators._PAST.clear()
+        indicator_figures._PAST.clear()
         uncached.append(opening())
     reads, _ = timings(lambda: read_dashboard(period), args.rounds)
-    reads_uncached, _ = timings(lambda: (indicators._PAST.clear(), read_dashboard(period)), args.rounds)
+    reads_uncached, _ = timings(lambda: (indicator_figures._PAST.clear(), read_dashboard(period)), args.rounds)
     data = read_dashboard(period)
     alone, _ = timings(lambda: (board.show_data(data), app.processEvents()), args.rounds)
     load = load_average()

@@ -34,6 +34,7 @@ import peewee
 from models.base import SyncedModel
 from models.errors import DomainError, NotFound, PermissionDenied, ValidationError
 from models.fields import JSONField, utc_now
+from models.indicator_figures import INDICATORS, as_at, figure_rows, stations_in_scope, total_row
 from models.installation import Installation
 from models.periods import Period, PeriodInvalid, parse_period
 from models.resources import default_data
@@ -126,8 +127,6 @@ def get_scheme(year: int) -> ScoringScheme:
 
 def validate_items(items) -> list[dict]:
     """Clean items, or ValidationError naming every problem (weights that do not total 100 included)."""
-    from models.indicators import INDICATORS
-
     if not isinstance(items, list) or not items:
         raise ValidationError({"items": "考核方案至少要有一个考核项目"})
     problems: dict[str, str] = {}
@@ -315,13 +314,11 @@ def compute_scores(period: Period, station_codes: list[str] | None = None, *,
                    today: dt.date | None = None, rows: list[dict] | None = None) -> ScoreBoard:
     """Scores of a quarter or a year for the stations in scope, ranked (frozen ones attached). `rows`: the
     period's indicator rows of those stations when the caller has them already (indicator_rows_of)."""
-    from models.indicators import indicator_rows
-
     if period.kind not in ("quarter", "year"):
         raise PeriodInvalid(f"考核赋分按季度或年度计算（如 2026Q4 或 2026），「{period.code}」不是。", value=period.code)
     scheme = get_scheme(period.start.year)
     if rows is None:
-        rows = indicator_rows(period, station_codes, today=today, with_score=False)
+        rows = figure_rows(period, station_codes, today=today)
     figures = {r["station_code"]: r for r in rows}
     manual = _manual_points(period, list(figures))
     frozen = _frozen(period, list(figures)) if period.kind == "quarter" else {}
@@ -392,8 +389,6 @@ def _frozen(period: Period, codes: list[str]) -> dict[str, ConfirmedScore]:
 
 def confirm_quarter(quarter: str, *, actor: Actor, today: dt.date | None = None) -> ScoreBoard:
     """Freeze every station's score of the quarter (all at once, or nothing)."""
-    from models.indicators import as_at
-
     _require_bureau()
     period = _quarter(quarter)
     _refuse_closed(period)
@@ -425,20 +420,22 @@ def publish_comparison(period: Period, *, actor: Actor, today: dt.date | None = 
     """Send every station its own figures against the banner's average (and every station's score and
     rank when the bureau's setting stations_see_ranks is on). Publishing again replaces the last one."""
     from models.bureau_settings import get_setting
-    from models.indicators import INDICATORS, indicator_rows, total_row
 
     _require_bureau()
-    rows = indicator_rows(period, today=today)
+    rows = figure_rows(period, today=today)  # the indicator rows; their score is the board's below
     if not rows:
         raise ScoringRefused("还没有服务站，无可发布的对标情况。")
+    ranks = []
+    if period.kind in ("quarter", "year") and find_scheme(period.start.year) is not None:
+        board = compute_scores(period, today=today, rows=[dict(r) for r in rows])
+        ranks = [{"station_code": r.station_code, "station_name": r.station_name, "score": r.shown_total,
+                  "rank": r.rank} for r in board.rows]
+        score_of = {r["station_code"]: r["score"] for r in ranks}
+        for row in rows:
+            row["score"] = score_of.get(row["station_code"])
     total = total_row(rows)
     average = {k: (round(v / len(rows), 2) if INDICATORS[k].aggregate == "sum" and v is not None else v)
                for k, v in total.items() if k in INDICATORS}
-    ranks = []
-    if period.kind in ("quarter", "year") and find_scheme(period.start.year) is not None:
-        board = compute_scores(period, today=today, rows=rows)
-        ranks = [{"station_code": r.station_code, "station_name": r.station_name, "score": r.shown_total,
-                  "rank": r.rank} for r in board.rows]
     rank_of = {r["station_code"]: r["rank"] for r in ranks}
     shared = ranks if get_setting("stations_see_ranks") else []
     stamp = utc_now()
@@ -487,8 +484,6 @@ def _refuse_closed(period: Period) -> None:
 
 
 def _stations() -> list[tuple[str, str]]:
-    from models.indicators import stations_in_scope
-
     return stations_in_scope()
 
 

@@ -144,7 +144,7 @@ def test_the_total_sums_counts_and_recomputes_rates_from_the_sums():
 
 
 def test_a_past_quarter_is_counted_again_when_a_late_entry_changes_it(county_day, actor):
-    """An ended period's figures are kept while nothing changes (models.indicators._PAST) — and a record
+    """An ended period's figures are kept while nothing changes (models.indicator_figures._PAST) — and a record
     entered late for that quarter shows at once, in the row and in the dashboard's two-period read."""
     p, _ids = county_day
     q3 = parse_period("2026Q3")
