@@ -18,7 +18,7 @@ from pathlib import Path
 from models.fields import local_display, utc_now
 from models.peers import BUREAU, ExportedBundle
 from sync.bundle_format import manifest_hash
-from sync.status import TABLE_LABELS
+from sync.table_labels import TABLE_LABELS
 from sync.usb import file_sha256
 
 UNKNOWN = ("无法查看这个数据包：它不是发给本单位的（本单位的密钥打不开），本机也没有导出过它，"

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from models.errors import DomainError
 from sync.report import KINDS
-from sync.status import TABLE_LABELS, person_of
+from sync.status import person_of
+from sync.table_labels import TABLE_LABELS
 from ui.file_dialogs import choose_save_file
 from ui.messages import show_error
 from ui.tasks import run_task
