@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph, Spacer
 from ledgers.assessment import change_text, figure_text, previous_period, score_board
 from ledgers.options import scope_unit
 from ledgers.pack_charts import grouped_bars
-from ledgers.pdf_layout import AVAIL_W, Column, small_table
+from ledgers.pdf_layout import AVAIL_W, Column, side_by_side, small_table
 from ledgers.work_plan import short_unit
 from models.fields import local_display
 from models.indicators import as_at, indicator_rows_of
@@ -144,8 +144,6 @@ def _score_block(scores: dict | None, body) -> list:
                          for r in rows], AVAIL_W / 2 - 6 * mm)
     out = [table]
     if rows:
-        from ledgers.period_pack import side_by_side
-
         chart = grouped_bars("各服务站考核总分", [short_unit(r["name"]) for r in rows],
                              {"总分": [round(r["total"], 2) for r in rows]}, AVAIL_W / 2 - 6 * mm,
                              value_format="%.1f")

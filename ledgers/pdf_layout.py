@@ -3,6 +3,7 @@
     doc = LedgerDocument(title="退役军人花名册", unit="嘎鲁图镇退役军人服务站", period_label="2026年第四季度",
                          columns=[Column("序号"), Column("姓名"), Column("备注", wrap=True)])
     run(write_ledger_pdf(path, doc, rows))        # rows: lists of display strings, one per column
+    small_table(columns, rows), side_by_side(table, chart)   # pieces of a pack's story (write_document_pdf)
 
 Every page carries the title, 填报单位, the period and 第 X 页 共 Y 页; the header row repeats on
 each page; the sign-off block (制表人, 审核人, 负责人, 填报日期, 盖章) follows the last row.
@@ -266,6 +267,15 @@ def small_table(columns: Sequence[Column], rows: Sequence[Sequence[str]], width:
     head, head_h = pager.header()
     built = [pager.row(r) for r in rows] or [([EMPTY_TEXT] + [""] * (len(columns) - 1), BODY_LEADING + 2 * PAD_Y)]
     table = _table([head] + [c for c, _ in built], [head_h] + [h for _, h in built], widths, columns, not rows)
+    table.hAlign = "LEFT"
+    return table
+
+
+def side_by_side(left, right) -> Table:
+    """Two flowables beside each other (a table and its chart), each half the width."""
+    table = Table([[left, right]], colWidths=[AVAIL_W / 2, AVAIL_W / 2])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
     table.hAlign = "LEFT"
     return table
 

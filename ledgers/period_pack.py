@@ -22,7 +22,7 @@ from pathlib import Path
 import peewee
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ledgers.as_of import money
 from ledgers.fonts import FONT, register_fonts
@@ -30,7 +30,7 @@ from ledgers.pack_charts import grouped_bars, identity_chart, trend_chart  # noq
 from ledgers.pack_plan import plan_figures, plan_sections
 from ledgers.pack_figures import (CASE_AREAS, CLOSED_MEANS, OVERDUE_LABELS, as_at, casework_figures, flow_figures,
                                   visits_by_station, visits_total)
-from ledgers.pdf_layout import AVAIL_W, Column, LedgerDocument, small_table, write_document_pdf
+from ledgers.pdf_layout import AVAIL_W, Column, LedgerDocument, side_by_side, small_table, write_document_pdf
 from ledgers.periods import Period, PeriodInvalid
 from ledgers.progress import Job, Progress
 from models import vocab
@@ -141,15 +141,6 @@ def _station_comparison(period: Period, visits: dict[str | None, dict[str, int]]
                      "overdue": sum(work["overdue"].values()), "approved_fen": work["money"]["approved_fen"],
                      "paid_fen": work["money"]["paid_fen"], "rate_text": work["disputes"]["rate_text"]})
     return rows
-
-
-def side_by_side(left, right) -> Table:
-    """Two flowables beside each other (a table and its chart), each half the width."""
-    table = Table([[left, right]], colWidths=[AVAIL_W / 2, AVAIL_W / 2])
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
-    table.hAlign = "LEFT"
-    return table
 
 
 def _percent(part: int, whole: int) -> str:
