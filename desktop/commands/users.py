@@ -23,13 +23,12 @@ NEW_PASSWORD_ENV = "VETSTATION_NEW_PASSWORD"
 
 
 def add_users_parsers(sub) -> None:
-    from desktop.cli import ChineseArgumentParser
     from models.accounts import ROLES
     from models.audit import ACTIONS
 
     roles = "、".join(f"{code}（{label}）" for code, label in ROLES.items())
     users = sub.add_parser("users", help="管理账号：列出、添加、停用、启用、解锁、重设密码").add_subparsers(
-        dest="users_command", metavar="操作", required=True, parser_class=ChineseArgumentParser)
+        dest="users_command", metavar="操作", required=True, parser_class=sub._parser_class)
     p = users.add_parser("list", help="列出全部账号")
     p.add_argument("--json", action="store_true", help="输出 JSON 列表")
     p = users.add_parser("add", help="添加账号")
