@@ -9,7 +9,3 @@ detail panel with one button per legal step, and a dialog to record a new case. 
     ui.casework.detail       CaseDetail (fields, event trail, legal-step buttons)
     ui.casework.page         CaseAreaPage (what an area subclasses)
 """
-
-# the roomy rows of the workbench lists, for the trees of casework (imports nothing: safe from anywhere)
-TREE_STYLE = ("QTreeWidget { alternate-background-color: #f8fafc; }"
-              "QTreeWidget::item { padding: 4px 2px; }")

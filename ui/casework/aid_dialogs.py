@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, Q
 from models import options
 from models.aid import AID, AID_FORMS, add_document, open_case, remove_document
 from models.attachments import attachment_path, store_attachment
-from ui.casework import TREE_STYLE
 from ui.casework.fields import ChoiceCombo, DateEdit, MoneyEdit, NoteEdit, PersonPicker, TextEdit
 from ui.casework.forms import ReasonDialog, RecordDialog
 from ui.file_dialogs import choose_open_file
+from ui.row_views import TREE_STYLE
 
 DOCUMENT_ID_ROLE = Qt.UserRole + 1
 ATTACHMENT_ROLE = Qt.UserRole + 2

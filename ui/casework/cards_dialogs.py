@@ -21,10 +21,10 @@ from models.cards import (CARD_TYPES, ELIGIBLE, EXCLUSIONS, CardExclusion, apply
 from models.errors import DomainError, NotFound
 from models.permissions import allowed
 from models.registry import get_person, identities_of
-from ui.casework import TREE_STYLE
 from ui.casework.fields import ChoiceCombo, DateEdit, NoteEdit, PersonPicker
 from ui.casework.forms import RecordDialog
 from ui.registry.field_grid import MessageLine
+from ui.row_views import TREE_STYLE
 
 EXCLUSION_ID_ROLE = Qt.UserRole + 1
 

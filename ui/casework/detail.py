@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QHBoxLayout, QH
 
 from models.cases_query import case_detail
 from models.errors import DomainError
-from ui.casework import TREE_STYLE
 from ui.casework.fields import ToolLink
 from ui.registry.field_grid import MessageLine
+from ui.row_views import TREE_STYLE
 
 STEPS_PER_ROW = 3
 

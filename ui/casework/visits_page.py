@@ -23,11 +23,11 @@ from models.person import Person
 from models.visits import MODES, delete_visit, due_visits, record_visit, visit_due
 from models.workflow import yuan
 from ui.casework.case_list import CaseColumn, station_scope
-from ui.casework import TREE_STYLE
 from ui.casework.fields import ChoiceCombo, DateEdit, MoneyEdit, NoteEdit, PersonPicker, StaffPicker, TextEdit
 from ui.casework.forms import RecordDialog
 from ui.casework.page import CaseAreaPage
 from ui.file_dialogs import choose_open_files
+from ui.row_views import TREE_STYLE
 
 DUE_WITHIN_DAYS = 30
 OVERDUE_COLOUR = QColor("#b3261e")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
                                QVBoxLayout, QWidget)
 
 from models.timeline import person_timeline
-from ui.casework import TREE_STYLE
+from ui.row_views import TREE_STYLE
 
 # timeline kind -> the main window's area that opens its record
 KIND_AREAS = {"service": "services", "visit": "visits", "card": "cards", "aid": "aid", "dispute": "disputes",
