@@ -5,6 +5,7 @@ A database newer than SCHEMA_VERSION is refused by models.db.open_database.
 """
 from __future__ import annotations
 
+import json
 import logging
 
 from models.connection import db, set_user_version
@@ -155,6 +156,32 @@ def step_exported_bundles() -> None:
     db.create_tables([ExportedBundle], safe=True)
 
 
+def step_lean_change_log() -> None:
+    """Lean storage (issue 14): a create whose state create_state() rebuilds exactly stores '' instead of
+    its whole state (docs/lean-storage.md). Rows are read and rewritten in rowid batches inside the
+    migration's one transaction (a killed upgrade leaves the backup and the old file; the next start runs
+    it again); `upgrade` compacts the file afterwards (VACUUM)."""
+    from models.changelog import DERIVED, derivable
+
+    cursor = db.execute_sql
+    last = 0
+    while True:
+        rows = cursor('SELECT rowid, origin, seq, "table", record_id, op, state, changed, base, author, at '
+                      'FROM change_log WHERE rowid > ? AND base = ? AND op = ? AND state != ? '
+                      'ORDER BY rowid LIMIT 5000', (last, "{}", "upsert", DERIVED)).fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        lean = []
+        for rowid, origin, seq, table, record_id, op, state, changed, base, author, at in rows:
+            row = {"origin": origin, "seq": seq, "table": table, "record_id": record_id, "op": op,
+                   "state": json.loads(state), "changed": json.loads(changed), "base": json.loads(base),
+                   "author": author, "at": at}
+            if derivable(row):
+                lean.append((DERIVED, rowid))
+        db.cursor().executemany("UPDATE change_log SET state = ? WHERE rowid = ?", lean)
+
+
 STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes,
          step_person_village_text,
          step_work_plan,
@@ -163,8 +190,10 @@ STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_sear
          step_former_origins,
          step_indicator_indexes,
          step_indicator_figure_indexes,
-         step_exported_bundles]
+         step_exported_bundles,
+         step_lean_change_log]
 SCHEMA_VERSION = len(STEPS)
+COMPACT_AFTER = STEPS.index(step_lean_change_log) + 1  # upgrading past this step VACUUMs the file once
 
 
 def upgrade(home, from_version: int) -> None:
@@ -181,3 +210,5 @@ def upgrade(home, from_version: int) -> None:
         log.exception("migration from version %s failed", from_version)
         raise MigrationFailed(f"数据库升级失败（{exc}），已恢复原状，数据未改动。升级前的备份在 backups 文件夹。",
                               from_version=from_version) from exc
+    if 0 < from_version < COMPACT_AFTER:
+        db.execute_sql("VACUUM")  # give the space of the states no longer stored back (atomic; may be re-run)

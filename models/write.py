@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import peewee
 
 from models.base import SyncedModel, to_json_value
-from models.changelog import Change
+from models.changelog import Change, stored_state
 from models.connection import db
 from models.fields import utc_now
 from models.ids import HybridClock, new_id
@@ -136,10 +136,11 @@ class Writer:
         return self.seq
 
     def _log(self, record, op, seq, changed, *, base, at) -> None:
-        self._pending.append(dict(
-            change_id=new_id(), origin=self.origin, seq=seq, table=record._meta.table_name,
-            record_id=record.id, op=op, state=record.state(), changed=changed, base=base,
-            author=self.actor.username, at=at, hlc=self.clock.stamp()))
+        row = dict(change_id=new_id(), origin=self.origin, seq=seq, table=record._meta.table_name,
+                   record_id=record.id, op=op, state=record.state(), changed=changed, base=base,
+                   author=self.actor.username, at=at, hlc=self.clock.stamp())
+        row["state"] = stored_state(row)  # a create's state is rebuilt from its columns when read
+        self._pending.append(row)
         if len(self._pending) >= 500:
             self.flush()
 

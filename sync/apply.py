@@ -16,7 +16,7 @@ from __future__ import annotations
 import operator
 import re
 
-from models.changelog import OPERATIONS, Change
+from models.changelog import DERIVED, OPERATIONS, Change, create_state, derivable
 from models.conflicts import Conflict, DuplicateCandidate
 from models.db import db
 from models.fields import utc_now
@@ -102,6 +102,8 @@ class Applier:
             texts = raw.get(c.change_id)
             state, changed, base = ((texts["state"], texts["changed"], texts["base"]) if texts else
                                     (_dumps(c.state), _dumps(c.changed), _dumps(c.base)))
+            if derivable(c.__dict__):  # a create's state is rebuilt from its columns when read
+                state = DERIVED
             rows.append((c.change_id, c.origin, c.seq, c.table, c.record_id, c.op, state, changed, base, c.author,
                          c.at, c.hlc))
         db.cursor().executemany(self.change_sql, rows)
@@ -204,7 +206,10 @@ class Applier:
         for row in self.q_history.rows(sorted({rid for _, rid in keys})):
             key = (row[3], row[4])
             if key in wanted:
-                out.setdefault(key, []).append(Ch(*row[:6], loads(row[6]), loads(row[7]), loads(row[8]), *row[9:]))
+                changed = loads(row[7])
+                state = (create_state(row[3], row[4], row[1], row[2], row[9], row[10], changed)
+                         if row[6] == DERIVED else loads(row[6]))
+                out.setdefault(key, []).append(Ch(*row[:6], state, changed, loads(row[8]), *row[9:]))
         return out
 
     def _writer(self, model) -> TableWriter:

@@ -21,7 +21,7 @@ import peewee
 
 from models.attachments import Attachment, attachment_path
 from models.audit import record
-from models.changelog import Change
+from models.changelog import DERIVED, Change, state_text
 from models.db import db
 from models.errors import DomainError
 from models.fields import utc_now
@@ -224,6 +224,8 @@ def _build(home, inst, keys, plain: Path, peer_code, peer, recipient, progress):
                 break
             lines = []
             for row in rows:
+                if row[6] == DERIVED:  # a create stored without its state: rebuilt, the line is as before
+                    row = (*row[:6], state_text(*row[3:5], *row[1:3], *row[9:11], row[6], row[7]), *row[7:])
                 lines.append(_line(row))
                 counts[row[3]] = counts.get(row[3], 0) + 1
                 if '"photo":"' in row[6]:

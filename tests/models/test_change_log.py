@@ -79,3 +79,29 @@ def test_hlc_stamps_increase_with_every_change(actor):
         save_person(person.id, {"note": str(n)}, actor=actor)
     stamps = [c.hlc for c in Change.select().order_by(Change.seq)]
     assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+
+
+def test_a_new_record_is_logged_without_its_state_and_read_back_whole(actor):
+    """Lean storage (issue 14): the create's state is rebuilt from its own columns, exactly."""
+    from models.changelog import DERIVED
+    from models.db import db
+
+    person, _ = save_person(None, person_values(2, name="李卫东"), actor=actor)
+    stored = db.execute_sql("SELECT state FROM change_log WHERE record_id = ?", (person.id,)).fetchone()[0]
+    assert stored == DERIVED
+    row = Change.get(Change.record_id == person.id)
+    assert row.state["name"] == "李卫东" and row.state["id"] == person.id and row.state["version"] == person.version
+    assert Change.select().where(Change.record_id == person.id).dicts().first()["state"] == row.state
+
+
+def test_the_upgrade_drops_the_states_a_create_can_rebuild(actor):
+    from models.changelog import DERIVED
+    from models.db import db
+    from models.migrations import step_lean_change_log
+
+    person, _ = save_person(None, person_values(3, name="张建军"), actor=actor)
+    whole = Change.get(Change.record_id == person.id).state  # as a home before the upgrade stored it
+    db.execute_sql("UPDATE change_log SET state = ? WHERE record_id = ?", (Change.state.db_value(whole), person.id))
+    step_lean_change_log()
+    stored = db.execute_sql("SELECT state FROM change_log WHERE record_id = ?", (person.id,)).fetchone()[0]
+    assert stored == DERIVED and Change.get(Change.record_id == person.id).state == whole
