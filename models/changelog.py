@@ -18,12 +18,13 @@ A create whose state is anything else (a default that is not a constant, values 
 give) keeps its whole state, so what readers get is exactly what was written.
 
 The `changed` column of a change whose old values are all null (a create) is stored as the compact flat
-array [field, new, field, new, …] (fields sorted) instead of {field: [null, new], …}, when that array
-expands back to exactly the same JSON text; otherwise as before. Peewee readers get the dict back
+array [field, new, field, new, …] (fields sorted, each named by its short code from models.change_keys)
+instead of {field: [null, new], …}, when that array expands back to exactly the same JSON text; otherwise
+as before. Peewee readers get the dict back
 (ChangedField); raw SQL readers call changed_text() / changed_value():
 
-    lean_changed_text('{"name":[null,"张三"]}')   # -> '["name","张三"]'  (what the column stores)
-    changed_text('["name","张三"]')               # -> '{"name":[null,"张三"]}' (the text as written)
+    lean_changed_text('{"name":[null,"张三"]}')   # -> '[111,"张三"]'  (what the column stores)
+    changed_text('[111,"张三"]')                  # -> '{"name":[null,"张三"]}' (the text as written)
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ import json
 import peewee
 
 from models.base import LocalModel, to_json_value
+from models.change_keys import key_code, key_name
 from models.fields import JSONField
 
 OPERATIONS = ("upsert", "tombstone", "merge", "transfer")
@@ -58,7 +60,8 @@ def _dumps(value) -> str:
 
 
 def _flat(changed) -> list | None:
-    """[field, new, …] (fields sorted) when every old value is null, else None."""
+    """[field, new, …] (fields sorted by name, each as its models.change_keys code) when every old value
+    is null, else None."""
     if not isinstance(changed, dict) or not changed:
         return None
     flat = []
@@ -66,12 +69,12 @@ def _flat(changed) -> list | None:
         pair = changed[name]
         if not (isinstance(pair, list) and len(pair) == 2 and pair[0] is None):
             return None
-        flat += [name, pair[1]]
+        flat += [key_code(name), pair[1]]
     return flat
 
 
 def _expand(flat: list) -> dict:
-    return {flat[i]: [None, flat[i + 1]] for i in range(0, len(flat), 2)}
+    return {key_name(flat[i]): [None, flat[i + 1]] for i in range(0, len(flat), 2)}
 
 
 def changed_value(stored: str):

@@ -142,3 +142,15 @@ def test_an_edit_keeps_its_old_values_and_the_upgrade_compacts_the_creates_writt
     assert stored == lean_changed_text(whole) != whole
     assert Change.get_by_id(create.change_id).changed == create.changed
     assert lean_changed_text('{"name": [null, "孙立国"]}') == '{"name": [null, "孙立国"]}'  # not the same text back
+
+
+def test_the_released_field_codes_never_change():
+    """Stored change rows name fields by their position in FIELD_NAMES: entries are only ever appended."""
+    import hashlib
+
+    from models.change_keys import FIELD_NAMES, key_code, key_name
+
+    released = hashlib.sha256("\n".join(FIELD_NAMES[:219]).encode()).hexdigest()
+    assert released == "5ffd543e2ed3a523cd18a16e2f786b8b02cf37cd787eed6b20fd7556365d2154"
+    assert len(set(FIELD_NAMES)) == len(FIELD_NAMES)
+    assert key_name(key_code("name")) == "name" and key_code("a_field_added_later") == "a_field_added_later"
