@@ -100,12 +100,43 @@ def lean_changed_text(text: str, changed=None) -> str:
     return compact if changed_text(compact) == text else text
 
 
+_SCALARS = (str, int, bool, float, type(None))
+
+
+def _plain(value) -> bool:
+    """Whether JSON text of `value` decodes to values that encode to the same text again (the types the
+    json module gives back: str, int, bool, float, None, lists, objects with text keys)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return True
+    if kind is list:
+        return all(_plain(item) for item in value)
+    if kind is dict:
+        return all(type(key) is str and _plain(item) for key, item in value.items())
+    return False
+
+
 class ChangedField(JSONField):
-    """The `changed` column: {field: [old, new]} as JSON text, or the compact array of a create's values."""
+    """The `changed` column: {field: [old, new]} as JSON text, or the compact array of a create's values.
+
+    Writing: values of the plain JSON types give back exactly the same text when expanded, so their
+    compact array is written directly (one encoding, as before); anything else goes through the text
+    comparison of lean_changed_text."""
 
     def db_value(self, value):
         if value is None:
             return None
+        if type(value) is dict and value:
+            flat = []
+            for name in sorted(value):
+                pair = value[name]
+                if (type(pair) is not list or len(pair) != 2 or pair[0] is not None or type(name) is not str
+                        or not (type(pair[1]) in _SCALARS or _plain(pair[1]))):
+                    break
+                flat.append(key_code(name))
+                flat.append(pair[1])
+            else:
+                return _dumps(flat)
         return lean_changed_text(super().db_value(value), value)
 
     def python_value(self, value):

@@ -120,6 +120,8 @@ def test_a_new_records_values_are_stored_compactly_and_read_back_as_field_old_ne
     assert row.changed["name"] == [None, "赵志刚"] and all(old is None for old, _ in row.changed.values())
     assert Change.select(Change.changed).where(Change.record_id == person.id).dicts().first()["changed"] == row.changed
     assert changed_text(stored) == JSONField().db_value(row.changed)  # the text a bundle carries, as before
+    unusual = {"tags": [None, ("退伍", 1.5)], "note": [None, None]}  # a tuple: checked by its text instead
+    assert changed_text(Change.changed.db_value(unusual)) == JSONField().db_value(unusual)
 
 
 def test_an_edit_keeps_its_old_values_and_the_upgrade_compacts_the_creates_written_before(actor):
