@@ -16,6 +16,15 @@ row stores an empty `state` ('' = DERIVED) and the state is rebuilt when read:
 
 A create whose state is anything else (a default that is not a constant, values the rebuild would not
 give) keeps its whole state, so what readers get is exactly what was written.
+
+The `changed` column of a change whose old values are all null (a create) is stored as the compact flat
+array [field, new, field, new, …] (fields sorted, each named by its short code from models.change_keys)
+instead of {field: [null, new], …}, when that array expands back to exactly the same JSON text; otherwise
+as before. Peewee readers get the dict back
+(ChangedField); raw SQL readers call changed_text() / changed_value():
+
+    lean_changed_text('{"name":[null,"张三"]}')   # -> '[111,"张三"]'  (what the column stores)
+    changed_text('[111,"张三"]')                  # -> '{"name":[null,"张三"]}' (the text as written)
 """
 from __future__ import annotations
 
@@ -24,6 +33,7 @@ import json
 import peewee
 
 from models.base import LocalModel, to_json_value
+from models.change_keys import key_code, key_name
 from models.fields import JSONField
 
 OPERATIONS = ("upsert", "tombstone", "merge", "transfer")
@@ -43,6 +53,94 @@ class StateField(JSONField):
         if value == DERIVED:
             return _Derived()
         return super().python_value(value)
+
+
+def _dumps(value) -> str:
+    return JSONField.db_value(None, value)
+
+
+def _flat(changed) -> list | None:
+    """[field, new, …] (fields sorted by name, each as its models.change_keys code) when every old value
+    is null, else None."""
+    if not isinstance(changed, dict) or not changed:
+        return None
+    flat = []
+    for name in sorted(changed):
+        pair = changed[name]
+        if not (isinstance(pair, list) and len(pair) == 2 and pair[0] is None):
+            return None
+        flat += [key_code(name), pair[1]]
+    return flat
+
+
+def _expand(flat: list) -> dict:
+    return {key_name(flat[i]): [None, flat[i + 1]] for i in range(0, len(flat), 2)}
+
+
+def changed_value(stored: str):
+    """The `changed` column as the dict that was written, whatever is stored."""
+    value = json.loads(stored)
+    return _expand(value) if isinstance(value, list) else value
+
+
+def changed_text(stored: str) -> str:
+    """The `changed` column as the JSON text that was written (for raw readers: export)."""
+    if stored[:1] != "[":
+        return stored
+    return _dumps(_expand(json.loads(stored)))
+
+
+def lean_changed_text(text: str, changed=None) -> str:
+    """What the `changed` column stores for this JSON text: the compact array when it expands back to
+    exactly `text`, else `text` itself. `changed` is the decoded text when the caller has it."""
+    flat = _flat(json.loads(text) if changed is None else changed)
+    if flat is None:
+        return text
+    compact = _dumps(flat)
+    return compact if changed_text(compact) == text else text
+
+
+_SCALARS = (str, int, bool, float, type(None))
+
+
+def _plain(value) -> bool:
+    """Whether JSON text of `value` decodes to values that encode to the same text again (the types the
+    json module gives back: str, int, bool, float, None, lists, objects with text keys)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return True
+    if kind is list:
+        return all(_plain(item) for item in value)
+    if kind is dict:
+        return all(type(key) is str and _plain(item) for key, item in value.items())
+    return False
+
+
+class ChangedField(JSONField):
+    """The `changed` column: {field: [old, new]} as JSON text, or the compact array of a create's values.
+
+    Writing: values of the plain JSON types give back exactly the same text when expanded, so their
+    compact array is written directly (one encoding, as before); anything else goes through the text
+    comparison of lean_changed_text."""
+
+    def db_value(self, value):
+        if value is None:
+            return None
+        if type(value) is dict and value:
+            flat = []
+            for name in sorted(value):
+                pair = value[name]
+                if (type(pair) is not list or len(pair) != 2 or pair[0] is not None or type(name) is not str
+                        or not (type(pair[1]) in _SCALARS or _plain(pair[1]))):
+                    break
+                flat.append(key_code(name))
+                flat.append(pair[1])
+            else:
+                return _dumps(flat)
+        return lean_changed_text(super().db_value(value), value)
+
+    def python_value(self, value):
+        return None if value is None else changed_value(value)
 
 
 class _Derived(dict):
@@ -104,6 +202,8 @@ def derivable(row: dict) -> bool:
     if not is_create(row["op"], row["base"]):
         return False
     changed = row["changed"]
+    if isinstance(changed, list):  # read raw from a column holding a create's compact values
+        changed = _expand(changed)
     if not isinstance(changed, dict) or not all(isinstance(v, list) and len(v) == 2 for v in changed.values()):
         return False
     rebuilt = create_state(row["table"], row["record_id"], row["origin"], row["seq"], row["author"], row["at"],
@@ -124,7 +224,7 @@ def state_text(table, record_id, origin, seq, author, at, state_text_or_derived:
     """The state column as JSON text whatever is stored (for readers of raw rows: export)."""
     if state_text_or_derived != DERIVED:
         return state_text_or_derived
-    changed = json.loads(changed_text)
+    changed = changed_value(changed_text)
     return Change.state.db_value(create_state(table, record_id, origin, seq, author, at, changed))
 
 
@@ -169,7 +269,7 @@ class Change(LocalModel):
     record_id = peewee.TextField(index=True)
     op = peewee.TextField()
     state = StateField()  # DERIVED ('') for a create that create_state() rebuilds
-    changed = JSONField()  # {field: [old, new]}
+    changed = ChangedField()  # {field: [old, new]}; a create's: the compact array [field, new, …]
     base = JSONField()  # version vector the editor saw
     author = peewee.TextField()
     at = peewee.TextField()

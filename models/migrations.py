@@ -182,6 +182,27 @@ def step_lean_change_log() -> None:
         db.cursor().executemany("UPDATE change_log SET state = ? WHERE rowid = ?", lean)
 
 
+def step_lean_create_values() -> None:
+    """Lean storage, second step (issue 14): the `changed` of a change whose old values are all null (a
+    create) is stored as the compact array [field, new, …] when it expands back to exactly the same text
+    (models.changelog.lean_changed_text; docs/lean-storage.md). Rowid batches inside the migration's one
+    transaction, like step_lean_change_log: a killed upgrade leaves the backup and the old file and runs
+    again at the next start (rows already compact start with '[' and are skipped); `upgrade` compacts the
+    file afterwards (VACUUM)."""
+    from models.changelog import lean_changed_text
+
+    cursor = db.execute_sql
+    last = 0
+    while True:
+        rows = cursor("SELECT rowid, changed FROM change_log WHERE rowid > ? AND substr(changed, 1, 1) = '{' "
+                      "ORDER BY rowid LIMIT 5000", (last,)).fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        lean = [(compact, rowid) for rowid, changed in rows if (compact := lean_changed_text(changed)) != changed]
+        db.cursor().executemany("UPDATE change_log SET changed = ? WHERE rowid = ?", lean)
+
+
 STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes,
          step_person_village_text,
          step_work_plan,
@@ -191,9 +212,10 @@ STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_sear
          step_indicator_indexes,
          step_indicator_figure_indexes,
          step_exported_bundles,
-         step_lean_change_log]
+         step_lean_change_log,
+         step_lean_create_values]
 SCHEMA_VERSION = len(STEPS)
-COMPACT_AFTER = STEPS.index(step_lean_change_log) + 1  # upgrading past this step VACUUMs the file once
+COMPACT_AFTER = STEPS.index(step_lean_create_values) + 1  # upgrading past this step VACUUMs the file once
 
 
 def upgrade(home, from_version: int) -> None:

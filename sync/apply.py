@@ -16,7 +16,7 @@ from __future__ import annotations
 import operator
 import re
 
-from models.changelog import DERIVED, OPERATIONS, Change, create_state, derivable
+from models.changelog import DERIVED, OPERATIONS, Change, changed_value, create_state, derivable, lean_changed_text
 from models.conflicts import Conflict, DuplicateCandidate
 from models.db import db
 from models.fields import utc_now
@@ -104,6 +104,7 @@ class Applier:
                                     (_dumps(c.state), _dumps(c.changed), _dumps(c.base)))
             if derivable(c.__dict__):  # a create's state is rebuilt from its columns when read
                 state = DERIVED
+            changed = lean_changed_text(changed, c.changed)  # a create's values: the compact array
             rows.append((c.change_id, c.origin, c.seq, c.table, c.record_id, c.op, state, changed, base, c.author,
                          c.at, c.hlc))
         db.cursor().executemany(self.change_sql, rows)
@@ -206,7 +207,7 @@ class Applier:
         for row in self.q_history.rows(sorted({rid for _, rid in keys})):
             key = (row[3], row[4])
             if key in wanted:
-                changed = loads(row[7])
+                changed = changed_value(row[7])
                 state = (create_state(row[3], row[4], row[1], row[2], row[9], row[10], changed)
                          if row[6] == DERIVED else loads(row[6]))
                 out.setdefault(key, []).append(Ch(*row[:6], state, changed, loads(row[8]), *row[9:]))

@@ -21,7 +21,7 @@ import peewee
 
 from models.attachments import Attachment, attachment_path
 from models.audit import record
-from models.changelog import DERIVED, Change, state_text
+from models.changelog import DERIVED, Change, changed_text, state_text
 from models.db import db
 from models.errors import DomainError
 from models.fields import utc_now
@@ -226,6 +226,8 @@ def _build(home, inst, keys, plain: Path, peer_code, peer, recipient, progress):
             for row in rows:
                 if row[6] == DERIVED:  # a create stored without its state: rebuilt, the line is as before
                     row = (*row[:6], state_text(*row[3:5], *row[1:3], *row[9:11], row[6], row[7]), *row[7:])
+                if row[7][:1] == "[":  # a create's compact values: the text as written, the line is as before
+                    row = (*row[:7], changed_text(row[7]), *row[8:])
                 lines.append(_line(row))
                 counts[row[3]] = counts.get(row[3], 0) + 1
                 if '"photo":"' in row[6]:

@@ -105,3 +105,54 @@ def test_the_upgrade_drops_the_states_a_create_can_rebuild(actor):
     step_lean_change_log()
     stored = db.execute_sql("SELECT state FROM change_log WHERE record_id = ?", (person.id,)).fetchone()[0]
     assert stored == DERIVED and Change.get(Change.record_id == person.id).state == whole
+
+
+def test_a_new_records_values_are_stored_compactly_and_read_back_as_field_old_new(actor):
+    """Lean storage, second step: a create's {field: [null, new]} is stored as [field, new, …]."""
+    from models.changelog import changed_text
+    from models.db import db
+    from models.fields import JSONField
+
+    person, _ = save_person(None, person_values(4, name="赵志刚"), actor=actor)
+    stored = db.execute_sql("SELECT changed FROM change_log WHERE record_id = ?", (person.id,)).fetchone()[0]
+    assert stored.startswith('[') and '"赵志刚"' in stored and "null" not in stored
+    row = Change.get(Change.record_id == person.id)
+    assert row.changed["name"] == [None, "赵志刚"] and all(old is None for old, _ in row.changed.values())
+    assert Change.select(Change.changed).where(Change.record_id == person.id).dicts().first()["changed"] == row.changed
+    assert changed_text(stored) == JSONField().db_value(row.changed)  # the text a bundle carries, as before
+    unusual = {"tags": [None, ("退伍", 1.5)], "note": [None, None]}  # a tuple: checked by its text instead
+    assert changed_text(Change.changed.db_value(unusual)) == JSONField().db_value(unusual)
+
+
+def test_an_edit_keeps_its_old_values_and_the_upgrade_compacts_the_creates_written_before(actor):
+    from models.changelog import lean_changed_text
+    from models.db import db
+    from models.migrations import step_lean_create_values
+
+    person, _ = save_person(None, person_values(5, name="孙立国", phone="13904770000"), actor=actor)
+    with writing(actor) as w:
+        w.update(Person.get_by_id(person.id), {"phone": "13904770001"})
+    edit = Change.select().where(Change.record_id == person.id).order_by(Change.seq.desc()).first()
+    stored = db.execute_sql("SELECT changed FROM change_log WHERE change_id = ?", (edit.change_id,)).fetchone()[0]
+    assert stored == '{"phone":["13904770000","13904770001"]}'
+    create = Change.select().where(Change.record_id == person.id).order_by(Change.seq).first()
+    whole = Change.state.db_value(create.changed)  # the text a home before the upgrade stored
+    db.execute_sql("UPDATE change_log SET changed = ? WHERE change_id = ?", (whole, create.change_id))
+    step_lean_create_values()
+    step_lean_create_values()  # a resumed upgrade: rows already compact are left alone
+    stored = db.execute_sql("SELECT changed FROM change_log WHERE change_id = ?", (create.change_id,)).fetchone()[0]
+    assert stored == lean_changed_text(whole) != whole
+    assert Change.get_by_id(create.change_id).changed == create.changed
+    assert lean_changed_text('{"name": [null, "孙立国"]}') == '{"name": [null, "孙立国"]}'  # not the same text back
+
+
+def test_the_released_field_codes_never_change():
+    """Stored change rows name fields by their position in FIELD_NAMES: entries are only ever appended."""
+    import hashlib
+
+    from models.change_keys import FIELD_NAMES, key_code, key_name
+
+    released = hashlib.sha256("\n".join(FIELD_NAMES[:219]).encode()).hexdigest()
+    assert released == "5ffd543e2ed3a523cd18a16e2f786b8b02cf37cd787eed6b20fd7556365d2154"
+    assert len(set(FIELD_NAMES)) == len(FIELD_NAMES)
+    assert key_name(key_code("name")) == "name" and key_code("a_field_added_later") == "a_field_added_later"
