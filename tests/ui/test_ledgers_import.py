@@ -197,6 +197,22 @@ def test_a_clerk_sees_masked_id_numbers_in_the_report(qtbot, station, roster):
     assert report_row(clerk, 6)[ID_NUMBER] == ID_BAD  # a skipped number as written, to find and fix it
 
 
+def test_a_clerk_sees_a_valid_number_masked_even_on_a_refused_row(qtbot, station, tmp_path):
+    path = tmp_path / "重复.xlsx"
+    wb = Workbook()
+    wb.active.append(HEADER)
+    wb.active.append([1, "王建国", "男", ID_WANG, "退役士兵", None, None, None, None])
+    wb.active.append([2, "王建国", "男", ID_WANG, "退役士兵", None, None, None, None])  # the same person twice
+    wb.save(path)
+    clerk = RosterImportWizard(AppContext(station, current(), Actor("li", "李四", "station_staff")))
+    qtbot.addWidget(clerk)
+    read(qtbot, clerk, path)
+    dry_run(qtbot, clerk)
+    refused = report_row(clerk, 3)
+    assert refused[ACTION] == "拒绝" and "重复" in refused[DETAIL]
+    assert refused[ID_NUMBER] != ID_WANG and "*" in refused[ID_NUMBER]
+
+
 def test_the_template_can_be_downloaded_from_the_wizard(qtbot, wizard, tmp_path, monkeypatch):
     target = tmp_path / "模板"
     monkeypatch.setattr("ui.file_dialogs.QFileDialog.getSaveFileName",

@@ -18,7 +18,7 @@ from ledgers import roster_cells
 from ledgers.roster_import import ACTIONS as ACTION_LABELS
 from ledgers.roster_import import ImportPlan
 from ledgers.roster_sheet import FIELDS, IGNORE, RosterSheet
-from models.idnumber import mask
+from models.idnumber import is_valid, mask
 
 SAMPLES = 3  # example values shown per column
 ACTION_COLOURS = {"create": QColor("#1b7a3d"), "update": QColor("#1d5fa8"), "skip": QColor("#6b6b6b"),
@@ -171,9 +171,9 @@ class PlanModel(QAbstractTableModel):
         if column == NAME:
             return row.name
         if column == ID_NUMBER:
-            if not row.id_number or self.full_id_numbers or row.action in ("skip", "reject"):
-                return row.id_number  # a refused number is shown as written, so it can be found and fixed
-            return mask(row.id_number)
+            if not row.id_number or self.full_id_numbers or not is_valid(row.id_number):
+                return row.id_number  # a number that is not a valid ID is shown as written, to find and fix it
+            return mask(row.id_number)  # a valid number is a person's: masked, whatever the row's action
         if column == ACTION:
             return ACTION_LABELS[row.action]
         return ImportPlan.detail(row)
