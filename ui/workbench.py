@@ -35,6 +35,7 @@ from sync.status import exchange_status
 from ui.tasks import run_task
 
 RECENT = 10
+PERSON_CHARS = 5  # the 服务对象 column of 到期与逾期 is at most this many characters wide
 WORK_SHOWN = 500  # a county's bureau may have thousands of items; the first (soonest) ones are listed
 # work item kind -> the main window's area that opens its record
 WORK_AREAS = {"follow_up": "services", "visit": "visits", "dispute": "disputes", "aid": "aid", "card": "cards",
@@ -156,7 +157,8 @@ class Workbench(QWidget):
                                      self.tr("Status"), self.tr("Changed")])
         header = self.recent.header()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)  # 嘎查村 and 人员类别 share what is left, so at
+        header.setSectionResizeMode(2, QHeaderView.Stretch)  # 1024 px neither is cut to "…" alone (tooltips: whole)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
         self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # every column in view, even at 1024 px
@@ -178,6 +180,7 @@ class Workbench(QWidget):
         self.work.setHeaderLabels([self.tr("Due on"), self.tr("Kind"), self.tr("Person"), self.tr("What")])
         work_header = self.work.header()
         work_header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        work_header.setSectionResizeMode(2, QHeaderView.Interactive)  # sized in _fill_work, at most PERSON_CHARS
         work_header.setSectionResizeMode(3, QHeaderView.Stretch)
         work_header.setStretchLastSection(False)
         work_header.setMinimumSectionSize(40)
@@ -305,6 +308,8 @@ class Workbench(QWidget):
                 label("person_status", row["status"]),
                 short_time(local_display(row["updated_at"])),
             ])
+            item.setToolTip(1, item.text(1))
+            item.setToolTip(2, item.text(2))
             item.setToolTip(4, local_display(row["updated_at"]))
             item.setData(0, Qt.UserRole, row["id"])
             if row["key_focus"]:
@@ -324,12 +329,16 @@ class Workbench(QWidget):
             item = QTreeWidgetItem([short_time(work.due_on.isoformat()), work.kind_label, work.person_name, work.label])
             item.setToolTip(0, work.due_on.isoformat())
             item.setData(0, Qt.UserRole, (WORK_AREAS[work.kind], work.record_id))
+            item.setToolTip(2, work.person_name)
             item.setToolTip(3, work.label)
             if work.overdue or work.due_on == today:
                 brush = QBrush(OVERDUE_COLOUR if work.overdue else DUE_TODAY_COLOUR)
                 for column in range(4):
                     item.setForeground(column, brush)
             self.work.addTopLevelItem(item)
+        # A long 服务对象 (a 月调度 item names its station) is cut, not allowed to push 事项 out of view.
+        widest = self.work.fontMetrics().horizontalAdvance("字" * PERSON_CHARS) + 16
+        self.work.header().resizeSection(2, min(self.work.sizeHintForColumn(2), widest))
         shown = self.tr("{count} items, {overdue} overdue").format(count=len(items), overdue=overdue)
         if len(items) > WORK_SHOWN:
             shown += self.tr(" (the first {shown} are listed)").format(shown=WORK_SHOWN)

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QWidget
 
 from models.backup import backup_database
 from models.changelog import Change
-from models.installation import current
+from models.installation import add_village, current
 from models.person import Person
 from models.registry import save_person, set_status
 from models.write import Actor
 from tests.models.people import person_values
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from models.workbench import WorkItem
 from ui.workbench import Workbench, month_start_utc, workbench_figures
 
 
@@ -142,3 +143,33 @@ def test_a_bureau_workbench_speaks_of_the_stations(qtbot, home, dressed_app):
     init_bureau("乌审旗退役军人事务局", actor=CLI_ACTOR)
     page = open_workbench(qtbot, AppContext(home, current(), Actor("chief", "局长", "bureau_admin")))
     assert page.unsent.value.text() == "0" and page.unsent.note.text() == "没有待处理的事项。"
+
+
+def test_at_1024_pixels_the_category_of_a_recent_person_is_not_cut_by_a_long_village(qtbot, ctx, actor):
+    village = add_village("呼和陶勒盖嘎查", actor=actor)
+    person, _ = add_person(1, actor, village=village.id)
+    page = Workbench(ctx)
+    qtbot.addWidget(page)
+    page.resize(1024 - 220, 660)  # the main window at 1024 × 700 less its sidebar
+    page.show()
+    with qtbot.waitSignal(page.refreshed, timeout=30_000):
+        pass
+    row = page.recent.topLevelItem(0)
+    assert row.text(1) == "呼和陶勒盖嘎查" and row.toolTip(1) == "呼和陶勒盖嘎查"
+    needed = page.recent.fontMetrics().horizontalAdvance("退役士兵")
+    assert page.recent.header().sectionSize(2) > needed
+    assert row.toolTip(2) == "退役士兵"
+
+
+def test_a_long_name_in_due_and_overdue_is_cut_and_the_matter_stays_in_view(qtbot, ctx):
+    page = open_workbench(qtbot, ctx)
+    page.resize(1024 - 220, 660)
+    page.show()
+    station = "嘎鲁图镇退役军人服务站"
+    items = [WorkItem("visit", "r1", "p1", "王强", dt.date.today(), 0, "定期走访"),
+             WorkItem("visit", "r2", None, station, dt.date.today() - dt.timedelta(days=3), -3, "定期走访")]
+    page._fill_work(items)
+    header = page.work.header()
+    assert header.sectionSize(2) < page.work.fontMetrics().horizontalAdvance(station)
+    assert page.work.topLevelItem(1).toolTip(2) == station  # the whole name on hover
+    assert header.sectionSize(3) > page.work.fontMetrics().horizontalAdvance("定期走访")
