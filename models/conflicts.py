@@ -126,8 +126,10 @@ def resolve_deletion(conflict_id: str, *, keep_deleted: bool, actor: Actor) -> O
 def dismiss_duplicate(candidate_id: str, *, actor: Actor) -> None:
     """Two different people after all (e.g. a mistyped number that is being corrected)."""
     _named(actor)
-    DuplicateCandidate.update(status="dismissed", resolved_at=utc_now(), resolved_by=actor.username).where(
-        DuplicateCandidate.id == candidate_id).execute()
+    dismissed = DuplicateCandidate.update(status="dismissed", resolved_at=utc_now(), resolved_by=actor.username).where(
+        (DuplicateCandidate.id == candidate_id) & (DuplicateCandidate.status == "open")).execute()
+    if not dismissed:  # unknown, or merged/dismissed already (perhaps by a colleague a moment ago)
+        raise NotFound("未找到待处理的重复人员。", candidate_id=candidate_id)
 
 
 def merge_duplicate(candidate_id: str, keep_id: str, *, actor: Actor) -> OpChanges:
