@@ -236,17 +236,21 @@ def missing_reports(month: str, *, on: dt.date | None = None, unit_code: str | N
 
 
 def missing_by_unit(*, on: dt.date | None = None, unit_code: str | None = None) -> list[tuple[str, str, dt.date, int]]:
-    """(unit code, month, due date, tasks not reported) for every month owed and missing on `on`,
-    one GROUP BY per month (the workbench reads this)."""
+    """(unit code, month, due date, tasks not reported) for every month owed and missing on `on`, in one
+    query: a GROUP BY per owed month, joined with UNION ALL (the workbench reads this)."""
     on = on or dt.date.today()
-    rows = []
-    for month, due in _owed_months(on):
-        query = (_live_assignments(A.unit_code, fn.COUNT(A.id)).where(owes(month, due) & ~reported(month, on))
-                 .group_by(A.unit_code))
-        if unit_code:
-            query = query.where(A.unit_code == unit_code)
-        rows.extend((unit, month, due, count) for unit, count in query.tuples())
-    return rows
+    owed = _owed_months(on)
+    if not owed:
+        return []
+    due_of = dict(owed)
+    parts = []
+    for month, due in owed:
+        part = (_live_assignments(A.unit_code, peewee.Value(month).alias("month"), fn.COUNT(A.id))
+                .where(owes(month, due) & ~reported(month, on)).group_by(A.unit_code))
+        parts.append(part.where(A.unit_code == unit_code) if unit_code else part)
+    rows = reduce(operator.add, parts).tuples()
+    return sorted(((unit, month, due_of[month], count) for unit, month, count in rows),
+                  key=lambda row: (row[1], row[0]))
 
 
 def workbench_rows(today: dt.date, station_code: str | None = None) -> list[tuple]:
