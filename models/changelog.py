@@ -126,6 +126,10 @@ class ChangedField(JSONField):
     def db_value(self, value):
         if value is None:
             return None
+        if isinstance(value, _Ref):
+            return value.stored
+        if type(value) is str and value[:1] == BY_REF:  # the write path's by-reference marker
+            return value
         if type(value) is dict and value:
             flat = []
             for name in sorted(value):
@@ -140,7 +144,134 @@ class ChangedField(JSONField):
         return lean_changed_text(super().db_value(value), value)
 
     def python_value(self, value):
-        return None if value is None else changed_value(value)
+        if value is None:
+            return None
+        if value[:1] == BY_REF:
+            return _Ref(value)
+        return changed_value(value)
+
+
+# -- a create's values by reference ---------------------------------------------------------------------------
+BY_REF = "@"  # `changed` = "@code,code,…": the create's values are those fields of its record, still as created
+
+
+class _Ref(dict):
+    """Placeholder read from a by-reference `changed`; ChangeSelect replaces it with the values."""
+
+    def __init__(self, stored: str):
+        super().__init__()
+        self.stored = stored
+
+
+def ref_text(table: str, changed: dict) -> str | None:
+    """What a fresh create's `changed` column stores when its record row holds exactly these values:
+    "@" and the fields' codes (None when a field has no code or is a derived column the record may rewrite)."""
+    model = _model(table)
+    if model is None or not changed:
+        return None
+    codes = []
+    for name in sorted(changed):
+        code = key_code(name)
+        if type(code) is not int or name in model.derived_fields:
+            return None
+        codes.append(code)
+    return BY_REF + ",".join(map(str, codes))
+
+
+def by_reference(table: str, origin: str, seq: int, changed: dict, record: dict | None) -> str | None:
+    """ref_text() of a stored create whose record row (as record_states gives it) still holds exactly its
+    values — same version {origin: seq}, every value equal and of the same type — else None (migration)."""
+    if record is None or record.get("version") != {origin: seq} or not isinstance(changed, dict):
+        return None
+    for name, pair in changed.items():
+        if name not in record or not (isinstance(pair, list) and len(pair) == 2 and pair[0] is None):
+            return None
+        value = record[name]
+        if value != pair[1] or type(value) is not type(pair[1]) or not _plain(value) or not _same_json(value, pair[1]):
+            return None
+    return ref_text(table, changed)
+
+
+def _same_json(a, b) -> bool:
+    return _dumps(a) == _dumps(b)  # nested values: 1 == True == 1.0 inside lists and objects too
+
+
+def ref_names(stored: str) -> list[str]:
+    return [key_name(int(code)) for code in stored[1:].split(",")]
+
+
+def _json_fields(model) -> list:
+    return [f for f in model._meta.sorted_fields if f.name not in model.derived_fields]
+
+
+def round_trips(table: str, values: dict) -> bool:
+    """Whether each value reads back from the record row as exactly itself (type included)."""
+    model = _model(table)
+    fields = model._meta.fields
+    for name, value in values.items():
+        field = fields.get(name)
+        if field is None:
+            return False
+        back = to_json_value(field.python_value(field.db_value(value)))
+        if back != value or type(back) is not type(value) or not _plain(back):
+            return False
+    return True
+
+
+def record_states(table: str, ids) -> dict[str, dict]:
+    """{record id: its row as SyncedModel.state() gives it} for the records of `table` with these ids."""
+    model = _model(table)
+    fields = _json_fields(model)
+    out = {}
+    ids = sorted(set(ids))
+    for start in range(0, len(ids), 500):
+        query = model.select(*fields).where(model.id.in_(ids[start:start + 500])).tuples()
+        for row in query:
+            out[row[0]] = {f.name: to_json_value(v) for f, v in zip(fields, row)}  # tuples(): values converted
+    return out
+
+
+def ref_changed(stored: str, origin: str, seq: int, record: dict | None) -> dict:
+    """The {field: [null, new]} of a by-reference create, from its record's row (as record_states gives it)."""
+    if record is None or record.get("version") != {origin: seq}:
+        raise RuntimeError(f"change log: the record of create {origin}/{seq} no longer holds its values")
+    return {name: [None, record[name]] for name in ref_names(stored)}
+
+
+def resolve_refs(rows: list[tuple[str, str, str, str, int]]) -> dict[tuple[str, int], dict]:
+    """For raw readers: rows (table, record_id, stored changed, origin, seq) → {(origin, seq): changed dict}
+    of those stored by reference (one query per table per 500 records)."""
+    wanted: dict[str, set] = {}
+    for table, record_id, stored, _, _ in rows:
+        if stored[:1] == BY_REF:
+            wanted.setdefault(table, set()).add(record_id)
+    records = {table: record_states(table, ids) for table, ids in wanted.items()}
+    return {(origin, seq): ref_changed(stored, origin, seq, records[table].get(record_id))
+            for table, record_id, stored, origin, seq in rows if stored[:1] == BY_REF}
+
+
+def materialise(table: str, record_id: str, version: dict) -> None:
+    """Before a record's row is rewritten: if it still holds the values of its create stored by reference
+    (version {origin: seq} of that create), store those values in the create's change row (compact form)."""
+    if len(version) != 1:
+        return
+    (origin, seq), = version.items()
+    found = Change.select(Change.change_id, Change.changed).where(
+        (Change.origin == origin) & (Change.seq == seq)).tuples().first()
+    if found is None or not isinstance(found[1], _Ref):
+        return
+    changed = ref_changed(found[1].stored, origin, seq, record_states(table, [record_id]).get(record_id))
+    Change.update(changed=changed).where(Change.change_id == found[0]).execute()
+
+
+def materialise_table(table: str) -> None:
+    """Store the values of every by-reference create of `table` in its change row. A schema step that
+    rewrites existing record rows (a back-fill) calls this first for each table it rewrites."""
+    rows = Change.select(Change.record_id, Change.changed, Change.origin, Change.seq).where(
+        (Change.table == table) & Change.changed.startswith(BY_REF)).tuples()
+    refs = resolve_refs([(table, rid, ref.stored, origin, seq) for rid, ref, origin, seq in rows])
+    for (origin, seq), changed in refs.items():
+        Change.update(changed=changed).where((Change.origin == origin) & (Change.seq == seq)).execute()
 
 
 class _Derived(dict):
@@ -231,9 +362,18 @@ def state_text(table, record_id, origin, seq, author, at, state_text_or_derived:
 def _fill(change) -> None:
     """Replace a DERIVED placeholder in a Change object or a row dict by the rebuilt state."""
     get = change.get if isinstance(change, dict) else (lambda k: change.__data__.get(k))
-    if not isinstance(get("state"), _Derived):
-        return
     changed = get("changed")
+    if isinstance(changed, _Ref) and get("table") is not None and get("record_id") is not None:
+        origin, seq = get("origin"), get("seq")
+        if origin is not None and seq is not None:
+            record = record_states(get("table"), [get("record_id")]).get(get("record_id"))
+            changed = ref_changed(changed.stored, origin, seq, record)
+            if isinstance(change, dict):
+                change["changed"] = changed
+            else:
+                change.__data__["changed"] = changed
+    if not isinstance(get("state"), _Derived) or isinstance(changed, _Ref):
+        return
     keys = ("table", "record_id", "origin", "seq", "author", "at")
     if changed is None or any(get(k) is None for k in keys):
         return  # a partial select: leave the placeholder (an empty dict)
