@@ -218,16 +218,20 @@ def round_trips(table: str, values: dict) -> bool:
     return True
 
 
-def record_states(table: str, ids) -> dict[str, dict]:
-    """{record id: its row as SyncedModel.state() gives it} for the records of `table` with these ids."""
+def record_states(table: str, ids, names=None) -> dict[str, dict]:
+    """{record id: its row as SyncedModel.state() gives it} for the records of `table` with these ids
+    (only id, version and `names` when given)."""
     model = _model(table)
     fields = _json_fields(model)
+    if names is not None:
+        wanted = {"id", "version", *names}
+        fields = [f for f in fields if f.name in wanted]
     out = {}
     ids = sorted(set(ids))
     for start in range(0, len(ids), 500):
-        query = model.select(*fields).where(model.id.in_(ids[start:start + 500])).tuples()
-        for row in query:
-            out[row[0]] = {f.name: to_json_value(v) for f, v in zip(fields, row)}  # tuples(): values converted
+        sql, params = model.select(*fields).where(model.id.in_(ids[start:start + 500])).sql()
+        for row in model._meta.database.execute_sql(sql, params):
+            out[row[0]] = {f.name: to_json_value(f.python_value(v)) for f, v in zip(fields, row)}
     return out
 
 
@@ -242,10 +246,13 @@ def resolve_refs(rows: list[tuple[str, str, str, str, int]]) -> dict[tuple[str, 
     """For raw readers: rows (table, record_id, stored changed, origin, seq) → {(origin, seq): changed dict}
     of those stored by reference (one query per table per 500 records)."""
     wanted: dict[str, set] = {}
+    codes: dict[str, set] = {}
     for table, record_id, stored, _, _ in rows:
         if stored[:1] == BY_REF:
             wanted.setdefault(table, set()).add(record_id)
-    records = {table: record_states(table, ids) for table, ids in wanted.items()}
+            codes.setdefault(table, set()).add(stored)
+    records = {table: record_states(table, ids, {name for stored in codes[table] for name in ref_names(stored)})
+               for table, ids in wanted.items()}
     return {(origin, seq): ref_changed(stored, origin, seq, records[table].get(record_id))
             for table, record_id, stored, origin, seq in rows if stored[:1] == BY_REF}
 
