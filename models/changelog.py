@@ -163,9 +163,21 @@ class _Ref(dict):
         self.stored = stored
 
 
+_REF_TEXTS: dict[tuple, str | None] = {}
+
+
 def ref_text(table: str, changed: dict) -> str | None:
     """What a fresh create's `changed` column stores when its record row holds exactly these values:
     "@" and the fields' codes (None when a field has no code or is a derived column the record may rewrite)."""
+    key = (table, *changed)
+    if key not in _REF_TEXTS:
+        if len(_REF_TEXTS) > 4096:
+            _REF_TEXTS.clear()
+        _REF_TEXTS[key] = _ref_text(table, changed)
+    return _REF_TEXTS[key]
+
+
+def _ref_text(table: str, changed: dict) -> str | None:
     model = _model(table)
     if model is None or not changed:
         return None
