@@ -291,11 +291,22 @@ def record_states(table: str, ids, names=None) -> dict[str, dict]:
         fields = [f for f in fields if f.name in wanted]
     out = {}
     ids = sorted(set(ids))
+    database = model._meta.database
     for start in range(0, len(ids), 500):
-        sql, params = model.select(*fields).where(model.id.in_(ids[start:start + 500])).sql()
-        for row in model._meta.database.execute_sql(sql, params):
+        chunk = ids[start:start + 500]
+        if len(chunk) == 1 and names is None:  # a reader of single changes (history): the SQL built once
+            key = (type(database), table)
+            if key not in _ONE_RECORD_SQL:
+                _ONE_RECORD_SQL[key] = model.select(*fields).where(model.id == "").sql()[0]
+            sql, params = _ONE_RECORD_SQL[key], chunk
+        else:
+            sql, params = model.select(*fields).where(model.id.in_(chunk)).sql()
+        for row in database.execute_sql(sql, params):
             out[row[0]] = {f.name: to_json_value(f.python_value(v)) for f, v in zip(fields, row)}
     return out
+
+
+_ONE_RECORD_SQL: dict[tuple, str] = {}
 
 
 def ref_changed(stored: str, origin: str, seq: int, record: dict | None) -> dict:
