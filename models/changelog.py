@@ -238,8 +238,16 @@ def _same_json(a, b) -> bool:
     return _dumps(a) == _dumps(b)  # nested values: 1 == True == 1.0 inside lists and objects too
 
 
+_REF_NAMES: dict[str, list[str]] = {}
+
+
 def ref_names(stored: str) -> list[str]:
-    return [key_name(code) for code in _codes(stored[1:])]
+    names = _REF_NAMES.get(stored)
+    if names is None:
+        if len(_REF_NAMES) > 4096:
+            _REF_NAMES.clear()
+        names = _REF_NAMES[stored] = [key_name(code) for code in _codes(stored[1:])]
+    return names
 
 
 def _json_fields(model) -> list:
@@ -284,29 +292,44 @@ def round_trips(table: str, values: dict) -> bool:
 def record_states(table: str, ids, names=None) -> dict[str, dict]:
     """{record id: its row as SyncedModel.state() gives it} for the records of `table` with these ids
     (only id, version and `names` when given)."""
+    columns, rows = _record_rows(table, ids, names)
+    return {rid: {column[0]: _value(column, v) for column, v in zip(columns, row)} for rid, row in rows.items()}
+
+
+def _value(column, v):
+    """A record column's value as SyncedModel.state() gives it."""
+    _, field, kind = column
+    # text and integer columns give back their value as it is; the rest (booleans, JSON, dates) is converted
+    return v if v is None or type(v) is kind else to_json_value(field.python_value(v))
+
+
+def _record_rows(table: str, ids, names=None) -> tuple[list, dict[str, tuple]]:
+    """([(name, field, plain type)], {record id: raw row}): the records of `table` with these ids."""
     model = _model(table)
     fields = _json_fields(model)
     if names is not None:
         wanted = {"id", "version", *names}
         fields = [f for f in fields if f.name in wanted]
+    plain = _plain_columns(model)
+    columns = [(f.name, f, plain.get(f.name) if plain.get(f.name) in (str, int) else None) for f in fields]
     out = {}
     ids = sorted(set(ids))
     database = model._meta.database
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        if len(chunk) == 1 and names is None:  # a reader of single changes (history): the SQL built once
-            key = (type(database), table)
-            if key not in _ONE_RECORD_SQL:
-                _ONE_RECORD_SQL[key] = model.select(*fields).where(model.id == "").sql()[0]
-            sql, params = _ONE_RECORD_SQL[key], chunk
-        else:
-            sql, params = model.select(*fields).where(model.id.in_(chunk)).sql()
-        for row in database.execute_sql(sql, params):
-            out[row[0]] = {f.name: to_json_value(f.python_value(v)) for f, v in zip(fields, row)}
-    return out
+        key = (type(database), table, tuple(f.name for f in fields), len(chunk))
+        sql = _RECORDS_SQL.get(key)
+        if sql is None:  # built by peewee once per table, fields and number of ids
+            if len(_RECORDS_SQL) > 1024:
+                _RECORDS_SQL.clear()
+            marks = peewee.SQL("(" + ", ".join([database.param] * len(chunk)) + ")", chunk)
+            sql = _RECORDS_SQL[key] = model.select(*fields).where(model.id.in_(marks)).sql()[0]
+        for row in database.execute_sql(sql, chunk):
+            out[row[0]] = row
+    return columns, out
 
 
-_ONE_RECORD_SQL: dict[tuple, str] = {}
+_RECORDS_SQL: dict[tuple, str] = {}
 
 
 def ref_changed(stored: str, origin: str, seq: int, record: dict | None) -> dict:
@@ -325,10 +348,17 @@ def resolve_refs(rows: list[tuple[str, str, str, str, int]]) -> dict[tuple[str, 
         if stored[:1] == BY_REF:
             wanted.setdefault(table, set()).add(record_id)
             codes.setdefault(table, set()).add(stored)
-    records = {table: record_states(table, ids, {name for stored in codes[table] for name in ref_names(stored)})
-               for table, ids in wanted.items()}
-    return {(origin, seq): ref_changed(stored, origin, seq, records[table].get(record_id))
-            for table, record_id, stored, origin, seq in rows if stored[:1] == BY_REF}
+    out = {}
+    for table, ids in wanted.items():
+        columns, records = _record_rows(table, ids, {name for stored in codes[table] for name in ref_names(stored)})
+        at = {column[0]: (i, column) for i, column in enumerate(columns)}
+        version_at, version_column = at["version"]
+        for _, record_id, stored, origin, seq in (r for r in rows if r[0] == table and r[2][:1] == BY_REF):
+            row = records.get(record_id)
+            if row is None or _value(version_column, row[version_at]) != {origin: seq}:
+                ref_changed(stored, origin, seq, None)  # raises: the record no longer holds the values
+            out[(origin, seq)] = {name: [None, _value(at[name][1], row[at[name][0]])] for name in ref_names(stored)}
+    return out
 
 
 def materialise(table: str, record_id: str, version: dict) -> None:
