@@ -25,6 +25,15 @@ as before. Peewee readers get the dict back
 
     lean_changed_text('{"name":[null,"张三"]}')   # -> '[111,"张三"]'  (what the column stores)
     changed_text('[111,"张三"]')                  # -> '{"name":[null,"张三"]}' (the text as written)
+
+A create this installation wrote whose record row still holds exactly its values (the record's version is
+{origin: seq} of that create) stores only "@" and its field codes (BY_REF; docs/lean-storage.md round 3);
+readers take the values from the record row:
+
+    ref_text("person", changed)                   # -> '@…' (what the write path stores)
+    resolve_refs([(table, record_id, stored, origin, seq), …])   # raw readers: {(origin, seq): changed}
+    materialise(table, record_id, version)        # before a record row is rewritten (models.write, sync.apply)
+    materialise_table(table)                      # a schema step that back-fills record rows calls this first
 """
 from __future__ import annotations
 
