@@ -25,6 +25,15 @@ as before. Peewee readers get the dict back
 
     lean_changed_text('{"name":[null,"张三"]}')   # -> '[111,"张三"]'  (what the column stores)
     changed_text('[111,"张三"]')                  # -> '{"name":[null,"张三"]}' (the text as written)
+
+A create this installation wrote whose record row still holds exactly its values (the record's version is
+{origin: seq} of that create) stores only "@" and its field codes (BY_REF; docs/lean-storage.md round 3);
+readers take the values from the record row:
+
+    ref_text("person", changed)                   # -> '@…' (what the write path stores)
+    resolve_refs([(table, record_id, stored, origin, seq), …])   # raw readers: {(origin, seq): changed}
+    materialise(table, record_id, version)        # before a record row is rewritten (models.write, sync.apply)
+    materialise_table(table)                      # a schema step that back-fills record rows calls this first
 """
 from __future__ import annotations
 
@@ -126,6 +135,10 @@ class ChangedField(JSONField):
     def db_value(self, value):
         if value is None:
             return None
+        if isinstance(value, _Ref):
+            return value.stored
+        if type(value) is str and value[:1] == BY_REF:  # the write path's by-reference marker
+            return value
         if type(value) is dict and value:
             flat = []
             for name in sorted(value):
@@ -140,7 +153,245 @@ class ChangedField(JSONField):
         return lean_changed_text(super().db_value(value), value)
 
     def python_value(self, value):
-        return None if value is None else changed_value(value)
+        if value is None:
+            return None
+        if value[:1] == BY_REF:
+            return _Ref(value)
+        return changed_value(value)
+
+
+# -- a create's values by reference ---------------------------------------------------------------------------
+BY_REF = "@"  # `changed` = "@code,code,…": the create's values are those fields of its record, still as created
+
+
+class _Ref(dict):
+    """Placeholder read from a by-reference `changed`; ChangeSelect replaces it with the values."""
+
+    def __init__(self, stored: str):
+        super().__init__()
+        self.stored = stored
+
+
+_REF_TEXTS: dict[tuple, str | None] = {}
+
+
+def ref_text(table: str, changed: dict) -> str | None:
+    """What a fresh create's `changed` column stores when its record row holds exactly these values:
+    "@" and the fields' codes (None when a field has no code or is a derived column the record may rewrite)."""
+    key = (table, *changed)
+    if key not in _REF_TEXTS:
+        if len(_REF_TEXTS) > 4096:
+            _REF_TEXTS.clear()
+        _REF_TEXTS[key] = _ref_text(table, changed)
+    return _REF_TEXTS[key]
+
+
+def _ref_text(table: str, changed: dict) -> str | None:
+    model = _model(table)
+    if model is None or not changed:
+        return None
+    codes = []
+    for name in changed:
+        code = key_code(name)
+        if type(code) is not int or name in model.derived_fields:
+            return None
+        codes.append(code)
+    return BY_REF + _code_text(sorted(codes))
+
+
+# "@" then each field code as its step from the previous one (from -1) in one character '0'…'~' (steps 1–79),
+# or '/' and the code itself in two such characters: person's ~20 fields in ~20 bytes.
+_ZERO, _BASE, _ABSOLUTE = 48, 79, "/"
+
+
+def _code_text(codes: list[int]) -> str:
+    out, previous = [], -1
+    for code in codes:
+        step = code - previous
+        if 1 <= step <= _BASE:
+            out.append(chr(_ZERO + step - 1))
+        else:
+            out.append(_ABSOLUTE + chr(_ZERO + code // _BASE) + chr(_ZERO + code % _BASE))
+        previous = code
+    return "".join(out)
+
+
+def _codes(text: str) -> list[int]:
+    codes, previous, i = [], -1, 0
+    while i < len(text):
+        if text[i] == _ABSOLUTE:
+            previous = (ord(text[i + 1]) - _ZERO) * _BASE + ord(text[i + 2]) - _ZERO
+            i += 3
+        else:
+            previous += ord(text[i]) - _ZERO + 1
+            i += 1
+        codes.append(previous)
+    return codes
+
+
+def by_reference(table: str, origin: str, seq: int, changed: dict, record: dict | None) -> str | None:
+    """ref_text() of a stored create whose record row (as record_states gives it) still holds exactly its
+    values — same version {origin: seq}, every value equal and of the same type — else None (migration)."""
+    if record is None or record.get("version") != {origin: seq} or not isinstance(changed, dict):
+        return None
+    for name, pair in changed.items():
+        if name not in record or not (isinstance(pair, list) and len(pair) == 2 and pair[0] is None):
+            return None
+        value = record[name]
+        if value != pair[1] or type(value) is not type(pair[1]) or not _plain(value) or not _same_json(value, pair[1]):
+            return None
+    return ref_text(table, changed)
+
+
+def _same_json(a, b) -> bool:
+    return _dumps(a) == _dumps(b)  # nested values: 1 == True == 1.0 inside lists and objects too
+
+
+_REF_NAMES: dict[str, list[str]] = {}
+
+
+def ref_names(stored: str) -> list[str]:
+    names = _REF_NAMES.get(stored)
+    if names is None:
+        if len(_REF_NAMES) > 4096:
+            _REF_NAMES.clear()
+        names = _REF_NAMES[stored] = [key_name(code) for code in _codes(stored[1:])]
+    return names
+
+
+def _json_fields(model) -> list:
+    return [f for f in model._meta.sorted_fields if f.name not in model.derived_fields]
+
+
+_PLAIN_COLUMNS: dict[str, dict[str, type]] = {}
+
+
+def _plain_columns(model) -> dict[str, type]:
+    """{field name: the one value type its column gives back unchanged}: text, integer and boolean columns."""
+    table = model._meta.table_name
+    if table not in _PLAIN_COLUMNS:
+        kinds = {}
+        for field in model._meta.sorted_fields:
+            column = field.rel_field if isinstance(field, peewee.ForeignKeyField) else field
+            kind = {peewee.TextField: str, peewee.CharField: str, peewee.IntegerField: int,
+                    peewee.BooleanField: bool}.get(type(column))
+            if kind is not None:
+                kinds[field.name] = kind
+        _PLAIN_COLUMNS[table] = kinds
+    return _PLAIN_COLUMNS[table]
+
+
+def round_trips(table: str, values: dict) -> bool:
+    """Whether each value reads back from the record row as exactly itself (type included)."""
+    model = _model(table)
+    fields = model._meta.fields
+    plain = _plain_columns(model)
+    for name, value in values.items():
+        if value is None or type(value) is plain.get(name):
+            continue  # NULL, or text / an integer / a boolean in a column of that kind
+        field = fields.get(name)
+        if field is None:
+            return False
+        back = to_json_value(field.python_value(field.db_value(value)))
+        if back != value or type(back) is not type(value) or not _plain(back):
+            return False
+    return True
+
+
+def record_states(table: str, ids, names=None) -> dict[str, dict]:
+    """{record id: its row as SyncedModel.state() gives it} for the records of `table` with these ids
+    (only id, version and `names` when given)."""
+    columns, rows = _record_rows(table, ids, names)
+    return {rid: {column[0]: _value(column, v) for column, v in zip(columns, row)} for rid, row in rows.items()}
+
+
+def _value(column, v):
+    """A record column's value as SyncedModel.state() gives it."""
+    _, field, kind = column
+    # text and integer columns give back their value as it is; the rest (booleans, JSON, dates) is converted
+    return v if v is None or type(v) is kind else to_json_value(field.python_value(v))
+
+
+def _record_rows(table: str, ids, names=None) -> tuple[list, dict[str, tuple]]:
+    """([(name, field, plain type)], {record id: raw row}): the records of `table` with these ids."""
+    model = _model(table)
+    fields = _json_fields(model)
+    if names is not None:
+        wanted = {"id", "version", *names}
+        fields = [f for f in fields if f.name in wanted]
+    plain = _plain_columns(model)
+    columns = [(f.name, f, plain.get(f.name) if plain.get(f.name) in (str, int) else None) for f in fields]
+    out = {}
+    ids = sorted(set(ids))
+    database = model._meta.database
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        key = (type(database), table, tuple(f.name for f in fields), len(chunk))
+        sql = _RECORDS_SQL.get(key)
+        if sql is None:  # built by peewee once per table, fields and number of ids
+            if len(_RECORDS_SQL) > 1024:
+                _RECORDS_SQL.clear()
+            marks = peewee.SQL("(" + ", ".join([database.param] * len(chunk)) + ")", chunk)
+            sql = _RECORDS_SQL[key] = model.select(*fields).where(model.id.in_(marks)).sql()[0]
+        for row in database.execute_sql(sql, chunk):
+            out[row[0]] = row
+    return columns, out
+
+
+_RECORDS_SQL: dict[tuple, str] = {}
+
+
+def ref_changed(stored: str, origin: str, seq: int, record: dict | None) -> dict:
+    """The {field: [null, new]} of a by-reference create, from its record's row (as record_states gives it)."""
+    if record is None or record.get("version") != {origin: seq}:
+        raise RuntimeError(f"change log: the record of create {origin}/{seq} no longer holds its values")
+    return {name: [None, record[name]] for name in ref_names(stored)}
+
+
+def resolve_refs(rows: list[tuple[str, str, str, str, int]]) -> dict[tuple[str, int], dict]:
+    """For raw readers: rows (table, record_id, stored changed, origin, seq) → {(origin, seq): changed dict}
+    of those stored by reference (one query per table per 500 records)."""
+    wanted: dict[str, set] = {}
+    codes: dict[str, set] = {}
+    for table, record_id, stored, _, _ in rows:
+        if stored[:1] == BY_REF:
+            wanted.setdefault(table, set()).add(record_id)
+            codes.setdefault(table, set()).add(stored)
+    out = {}
+    for table, ids in wanted.items():
+        columns, records = _record_rows(table, ids, {name for stored in codes[table] for name in ref_names(stored)})
+        at = {column[0]: (i, column) for i, column in enumerate(columns)}
+        version_at, version_column = at["version"]
+        for _, record_id, stored, origin, seq in (r for r in rows if r[0] == table and r[2][:1] == BY_REF):
+            row = records.get(record_id)
+            if row is None or _value(version_column, row[version_at]) != {origin: seq}:
+                ref_changed(stored, origin, seq, None)  # raises: the record no longer holds the values
+            out[(origin, seq)] = {name: [None, _value(at[name][1], row[at[name][0]])] for name in ref_names(stored)}
+    return out
+
+
+def materialise(table: str, record_id: str, version: dict) -> None:
+    """Before a record's row is rewritten: if it still holds the values of its create stored by reference
+    (version {origin: seq} of that create), store those values in the create's change row (compact form)."""
+    if len(version) != 1:
+        return
+    (origin, seq), = version.items()
+    found = Change.select(Change.change_id, Change.changed).where(
+        (Change.origin == origin) & (Change.seq == seq)).tuples().first()
+    if found is None or not isinstance(found[1], _Ref):
+        return
+    changed = ref_changed(found[1].stored, origin, seq, record_states(table, [record_id]).get(record_id))
+    Change.update(changed=changed).where(Change.change_id == found[0]).execute()
+
+
+def materialise_table(table: str) -> None:
+    """Store the values of every by-reference create of `table` in its change row. A schema step that
+    rewrites existing record rows (a back-fill) calls this first for each table it rewrites."""
+    rows = Change.select(Change.record_id, Change.changed, Change.origin, Change.seq).where(
+        (Change.table == table) & Change.changed.startswith(BY_REF)).tuples()
+    refs = resolve_refs([(table, rid, ref.stored, origin, seq) for rid, ref, origin, seq in rows])
+    for (origin, seq), changed in refs.items():
+        Change.update(changed=changed).where((Change.origin == origin) & (Change.seq == seq)).execute()
 
 
 class _Derived(dict):
@@ -231,9 +482,18 @@ def state_text(table, record_id, origin, seq, author, at, state_text_or_derived:
 def _fill(change) -> None:
     """Replace a DERIVED placeholder in a Change object or a row dict by the rebuilt state."""
     get = change.get if isinstance(change, dict) else (lambda k: change.__data__.get(k))
-    if not isinstance(get("state"), _Derived):
-        return
     changed = get("changed")
+    if isinstance(changed, _Ref) and get("table") is not None and get("record_id") is not None:
+        origin, seq = get("origin"), get("seq")
+        if origin is not None and seq is not None:
+            record = record_states(get("table"), [get("record_id")]).get(get("record_id"))
+            changed = ref_changed(changed.stored, origin, seq, record)
+            if isinstance(change, dict):
+                change["changed"] = changed
+            else:
+                change.__data__["changed"] = changed
+    if not isinstance(get("state"), _Derived) or isinstance(changed, _Ref):
+        return
     keys = ("table", "record_id", "origin", "seq", "author", "at")
     if changed is None or any(get(k) is None for k in keys):
         return  # a partial select: leave the placeholder (an empty dict)

@@ -203,6 +203,39 @@ def step_lean_create_values() -> None:
         db.cursor().executemany("UPDATE change_log SET changed = ? WHERE rowid = ?", lean)
 
 
+def step_create_values_by_reference() -> None:
+    """Lean storage, third step (issue 14): a create whose record row still holds exactly what it wrote
+    (version {origin: seq} of that create, every value equal and of the same JSON type) stores "@codes"
+    instead of its values (models.changelog.ref_text; docs/lean-storage.md round 3). Rowid batches inside
+    the migration's one transaction; a killed upgrade leaves the backup and the old file and runs again at
+    the next start (rows already by reference start with '@' and are skipped); `upgrade` compacts the file
+    afterwards (VACUUM)."""
+    from models.changelog import DERIVED, by_reference, changed_value, record_states
+    from models.synced import synced_tables
+
+    tables = set(synced_tables())
+    cursor = db.execute_sql
+    last = 0
+    while True:
+        rows = cursor('SELECT rowid, "table", record_id, origin, seq, changed FROM change_log WHERE rowid > ? '
+                      "AND op = ? AND base = ? AND state = ? AND substr(changed, 1, 1) = '[' ORDER BY rowid LIMIT 5000",
+                      (last, "upsert", "{}", DERIVED)).fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        wanted: dict[str, set] = {}
+        for _, table, record_id, *_ in rows:
+            if table in tables:
+                wanted.setdefault(table, set()).add(record_id)
+        records = {table: record_states(table, ids) for table, ids in wanted.items()}
+        lean = []
+        for rowid, table, record_id, origin, seq, changed in rows:
+            ref = by_reference(table, origin, seq, changed_value(changed), records.get(table, {}).get(record_id))
+            if ref is not None:
+                lean.append((ref, rowid))
+        db.cursor().executemany("UPDATE change_log SET changed = ? WHERE rowid = ?", lean)
+
+
 STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes,
          step_person_village_text,
          step_work_plan,
@@ -213,9 +246,10 @@ STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_sear
          step_indicator_figure_indexes,
          step_exported_bundles,
          step_lean_change_log,
-         step_lean_create_values]
+         step_lean_create_values,
+         step_create_values_by_reference]
 SCHEMA_VERSION = len(STEPS)
-COMPACT_AFTER = STEPS.index(step_lean_create_values) + 1  # upgrading past this step VACUUMs the file once
+COMPACT_AFTER = STEPS.index(step_create_values_by_reference) + 1  # upgrading past this step VACUUMs the file once
 
 
 def upgrade(home, from_version: int) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import peewee
 
 from models.base import SyncedModel, to_json_value
-from models.changelog import Change, stored_state
+from models.changelog import DERIVED, Change, materialise, ref_text, round_trips, stored_state
 from models.connection import db
 from models.fields import utc_now
 from models.ids import HybridClock, new_id
@@ -65,6 +65,7 @@ class Writer:
         self.seq = self.installation.last_seq
         self.clock = HybridClock(self.installation.last_hlc)
         self._pending: list[dict] = []
+        self._refs: dict[int, dict] = {}  # seq → pending create row whose values are stored by reference
 
     # -- the three operations -------------------------------------------------------------
     def create(self, model: type[SyncedModel], values: dict, *, record_id: str | None = None):
@@ -121,6 +122,7 @@ class Writer:
     # -- internals ----------------------------------------------------------------------------
     def _save(self, record: SyncedModel, changed: dict, *, op: str) -> None:
         base = dict(record.version or {})
+        self._materialise(record, base)
         seq = self._next_seq()
         record.version = {**base, self.origin: seq}
         record.updated_at = utc_now()
@@ -140,14 +142,28 @@ class Writer:
                    record_id=record.id, op=op, state=record.state(), changed=changed, base=base,
                    author=self.actor.username, at=at, hlc=self.clock.stamp())
         row["state"] = stored_state(row)  # a create's state is rebuilt from its columns when read
+        if row["state"] == DERIVED and not base:
+            ref = ref_text(row["table"], changed)
+            if ref is not None and round_trips(row["table"], {name: pair[1] for name, pair in changed.items()}):
+                row["values"], row["changed"] = changed, ref  # the record row holds the values (until changed)
+                self._refs[seq] = row
         self._pending.append(row)
         if len(self._pending) >= 500:
             self.flush()
+
+    def _materialise(self, record: SyncedModel, version: dict) -> None:
+        """Before the record's row changes: its create's values, if stored by reference, go into its change row."""
+        row = self._refs.pop(version.get(self.origin), None) if len(version) == 1 else None
+        if row is not None and row["record_id"] == record.id:
+            row["changed"] = row.pop("values")  # not written yet: write the values themselves
+        else:
+            materialise(record._meta.table_name, record.id, version)
 
     def flush(self) -> None:
         if self._pending:
             _insert(Change, self._pending)
             self._pending.clear()
+            self._refs.clear()
 
     def finish(self) -> None:
         self.flush()

@@ -16,7 +16,8 @@ from __future__ import annotations
 import operator
 import re
 
-from models.changelog import DERIVED, OPERATIONS, Change, changed_value, create_state, derivable, lean_changed_text
+from models.changelog import (BY_REF, DERIVED, OPERATIONS, Change, changed_value, create_state, derivable,
+                              lean_changed_text, resolve_refs)
 from models.conflicts import Conflict, DuplicateCandidate
 from models.db import db
 from models.fields import utc_now
@@ -204,10 +205,16 @@ class Applier:
         out: dict[tuple[str, str], list[Ch]] = {}
         wanted = set(keys)
         loads = Change.state.python_value
-        for row in self.q_history.rows(sorted({rid for _, rid in keys})):
+        rows = [row for row in self.q_history.rows(sorted({rid for _, rid in keys})) if (row[3], row[4]) in wanted]
+        # a create whose values its record row holds: the import may rewrite that row, so the values go into
+        # the change row first (docs/lean-storage.md, round 3)
+        refs = resolve_refs([(row[3], row[4], row[7], row[1], row[2]) for row in rows if row[7][:1] == BY_REF])
+        for (origin, seq), changed in refs.items():
+            Change.update(changed=changed).where((Change.origin == origin) & (Change.seq == seq)).execute()
+        for row in rows:
             key = (row[3], row[4])
             if key in wanted:
-                changed = changed_value(row[7])
+                changed = refs[(row[1], row[2])] if row[7][:1] == BY_REF else changed_value(row[7])
                 state = (create_state(row[3], row[4], row[1], row[2], row[9], row[10], changed)
                          if row[6] == DERIVED else loads(row[6]))
                 out.setdefault(key, []).append(Ch(*row[:6], state, changed, loads(row[8]), *row[9:]))

@@ -21,7 +21,7 @@ import peewee
 
 from models.attachments import Attachment, attachment_path
 from models.audit import record
-from models.changelog import DERIVED, Change, changed_text, state_text
+from models.changelog import BY_REF, DERIVED, Change, changed_text, create_state, resolve_refs, state_text
 from models.db import db
 from models.errors import DomainError
 from models.fields import utc_now
@@ -155,6 +155,7 @@ def _transfers(inst, peer_code: str, known: dict) -> tuple[list[str], list[str]]
     return moved_in, moved_out
 
 
+_json = Change.state.db_value  # JSON text as the change log's JSON columns write it
 _text = json.encoder.encode_basestring  # json.dumps(str, ensure_ascii=False), without the per-call setup
 
 
@@ -223,7 +224,13 @@ def _build(home, inst, keys, plain: Path, peer_code, peer, recipient, progress):
             if not rows:
                 break
             lines = []
+            refs = resolve_refs([(row[3], row[4], row[7], row[1], row[2]) for row in rows if row[7][:1] == BY_REF])
             for row in rows:
+                if row[7][:1] == BY_REF:  # a create's values held by its record row: the texts as written
+                    changed = refs[(row[1], row[2])]
+                    state = row[6] if row[6] != DERIVED else _json(create_state(*row[3:5], *row[1:3], *row[9:11],
+                                                                                 changed))
+                    row = (*row[:6], state, _json(changed), *row[8:])
                 if row[6] == DERIVED:  # a create stored without its state: rebuilt, the line is as before
                     row = (*row[:6], state_text(*row[3:5], *row[1:3], *row[9:11], row[6], row[7]), *row[7:])
                 if row[7][:1] == "[":  # a create's compact values: the text as written, the line is as before

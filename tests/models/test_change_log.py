@@ -99,7 +99,10 @@ def test_the_upgrade_drops_the_states_a_create_can_rebuild(actor):
     from models.db import db
     from models.migrations import step_lean_change_log
 
+    from models.changelog import materialise_table
+
     person, _ = save_person(None, person_values(3, name="张建军"), actor=actor)
+    materialise_table("person")  # the values in the change row, as a home before round 3 stored them
     whole = Change.get(Change.record_id == person.id).state  # as a home before the upgrade stored it
     db.execute_sql("UPDATE change_log SET state = ? WHERE record_id = ?", (Change.state.db_value(whole), person.id))
     step_lean_change_log()
@@ -109,11 +112,12 @@ def test_the_upgrade_drops_the_states_a_create_can_rebuild(actor):
 
 def test_a_new_records_values_are_stored_compactly_and_read_back_as_field_old_new(actor):
     """Lean storage, second step: a create's {field: [null, new]} is stored as [field, new, …]."""
-    from models.changelog import changed_text
+    from models.changelog import changed_text, materialise_table
     from models.db import db
     from models.fields import JSONField
 
     person, _ = save_person(None, person_values(4, name="赵志刚"), actor=actor)
+    materialise_table("person")  # what happens to a create's values before its record is first edited
     stored = db.execute_sql("SELECT changed FROM change_log WHERE record_id = ?", (person.id,)).fetchone()[0]
     assert stored.startswith('[') and '"赵志刚"' in stored and "null" not in stored
     row = Change.get(Change.record_id == person.id)
@@ -156,3 +160,63 @@ def test_the_released_field_codes_never_change():
     assert released == "5ffd543e2ed3a523cd18a16e2f786b8b02cf37cd787eed6b20fd7556365d2154"
     assert len(set(FIELD_NAMES)) == len(FIELD_NAMES)
     assert key_name(key_code("name")) == "name" and key_code("a_field_added_later") == "a_field_added_later"
+
+
+def _stored_changed(change_id):
+    from models.db import db
+
+    return db.execute_sql("SELECT changed FROM change_log WHERE change_id = ?", (change_id,)).fetchone()[0]
+
+
+def _history(record_id):
+    return [(c.change_id, c.op, c.state, c.changed) for c in
+            Change.select().where(Change.record_id == record_id).order_by(Change.seq)]
+
+
+def test_a_new_records_values_are_kept_once_in_its_row_and_its_history_reads_the_same(actor):
+    """Lean storage, third step: while a record holds exactly what its create wrote, the create's change row
+    names the fields ('@codes') and readers take the values from the record."""
+    person, _ = save_person(None, person_values(6, name="周卫东", phone="13904770006"), actor=actor)
+    create = Change.get(Change.record_id == person.id)
+    assert _stored_changed(create.change_id).startswith("@") and "周卫东" not in _stored_changed(create.change_id)
+    assert create.changed["name"] == [None, "周卫东"] and create.changed["phone"] == [None, "13904770006"]
+    assert create.state["name"] == "周卫东"
+    as_dict = Change.select().where(Change.change_id == create.change_id).dicts().first()
+    assert as_dict["changed"] == create.changed and as_dict["state"] == create.state
+
+
+def test_editing_deleting_or_reediting_a_record_first_stores_its_creates_values(actor):
+    """Every later change keeps the history as it was: who, when, old → new for every field."""
+    person, _ = save_person(None, person_values(7, name="吴振华", phone="13904770007"), actor=actor)
+    before = _history(person.id)
+    save_person(person.id, {"phone": "13904770008"}, actor=actor)
+    after = _history(person.id)
+    assert after[0] == before[0]
+    assert after[1][3] == {"phone": ["13904770007", "13904770008"]}
+    assert _stored_changed(before[0][0]).startswith("[") and "吴振华" in _stored_changed(before[0][0])
+
+    station = Installation.get_current().station_code or ""
+    with writing(actor) as w:  # created and edited in one operation: the create row is written with its values
+        other = w.create(Person, {**person_values(8, name="郑海峰"), "station_code": station, "status": "active"})
+        w.update(other, {"note": "同一次操作里改过"})
+        w.tombstone(other, "录入有误")
+    rows = _history(other.id)
+    assert [op for _, op, _, _ in rows] == ["upsert", "upsert", "tombstone"]
+    assert rows[0][3]["name"] == [None, "郑海峰"] and not _stored_changed(rows[0][0]).startswith("@")
+    assert rows[0][2]["note"] is None and rows[1][3] == {"note": [None, "同一次操作里改过"]}
+
+
+def test_the_upgrade_stores_by_reference_only_the_creates_whose_record_is_untouched(actor):
+    from models.changelog import materialise_table
+    from models.migrations import step_create_values_by_reference
+
+    kept, _ = save_person(None, person_values(9, name="冯建平"), actor=actor)
+    edited, _ = save_person(None, person_values(10, name="陈国强", phone="13904770010"), actor=actor)
+    save_person(edited.id, {"phone": "13904770011"}, actor=actor)
+    materialise_table("person")  # as a home before this step stored every create
+    histories = {pid: _history(pid) for pid in (kept.id, edited.id)}
+    step_create_values_by_reference()
+    step_create_values_by_reference()  # a resumed upgrade: rows already by reference are left alone
+    assert _stored_changed(histories[kept.id][0][0]).startswith("@")
+    assert _stored_changed(histories[edited.id][0][0]).startswith("[")
+    assert {pid: _history(pid) for pid in (kept.id, edited.id)} == histories
