@@ -19,6 +19,7 @@ import peewee
 from models.base import SyncedModel, to_json_value
 from models.changelog import Change, stored_state
 from models.connection import db
+from models.engine import is_postgres, writer_lock
 from models.fields import utc_now
 from models.ids import HybridClock, new_id
 from models.installation_row import Installation
@@ -163,7 +164,7 @@ def format_clock(clock: HybridClock) -> str:
     return format_stamp(clock.physical, clock.logical)
 
 
-_INSERT_SQL: dict[type, str] = {}
+_INSERT_SQL: dict[tuple[type, bool], str] = {}
 
 
 def _insert(model: type[peewee.Model], rows: list[dict]) -> None:
@@ -172,9 +173,10 @@ def _insert(model: type[peewee.Model], rows: list[dict]) -> None:
     Rebuilding the SQL of a 60-column insert for every record dominated bulk writes (roster import).
     """
     fields = model._meta.sorted_fields
-    sql = _INSERT_SQL.get(model)
+    key = (model, is_postgres())  # the statement's parameter marks are the engine's
+    sql = _INSERT_SQL.get(key)
     if sql is None:
-        sql = _INSERT_SQL[model] = model.insert({f: None for f in fields}).sql()[0]
+        sql = _INSERT_SQL[key] = model.insert({f: None for f in fields}).sql()[0]
     params = [[f.db_value(row.get(f.name)) for f in fields] for row in rows]
     model._meta.database.cursor().executemany(sql, params)
 
@@ -187,6 +189,7 @@ def _columns(record: peewee.Model) -> dict:
 def writing(actor: Actor):
     """One transaction; yields the Writer; rolls everything back on any exception."""
     with db.atomic():
+        writer_lock()  # before reading the origin's last seq: concurrent writers stay gap-free
         writer = Writer(actor)
         yield writer
         writer.finish()
