@@ -115,7 +115,7 @@ class PgServer:
             self.template = self.empty_database()
             _create_schema(self.dsn(self.template))
         name = f"t{os.getpid()}_{next(_counter)}"
-        self.admin_sql(f"CREATE DATABASE {name} OWNER {ROLE} TEMPLATE {self.template}")
+        self.admin_sql(f"CREATE DATABASE {name} OWNER {ROLE} TEMPLATE {self.template} STRATEGY FILE_COPY")
         return name
 
     def drop(self, name: str) -> None:
