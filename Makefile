@@ -30,12 +30,13 @@ LOGS := build/logs
 
 # What the tests and Qt (xcb or offscreen) need on a bare Debian 12, plus poppler-utils (PDFs are
 # rendered to PNG in the ledger tests), age (the bureau can open a bundle with the standard tool) and
-# e2fsprogs (chattr: the read-only-home tests run as root, whom file modes do not stop).
+# e2fsprogs (chattr: the read-only-home tests run as root, whom file modes do not stop), and
+# postgresql (the tests start a throwaway server: a bureau's master copy in PostgreSQL, docs/postgres.md).
 APT_PACKAGES := \
 	libglib2.0-0 libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 \
 	libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
-	poppler-utils age e2fsprogs
+	poppler-utils age e2fsprogs postgresql
 
 .PHONY: help demo test build build-check bench translations clean distclean system-packages
 
@@ -90,10 +91,14 @@ demo: system-packages $(VENV)/.installed-app
 	$(IN_VENV) vetstation --home "$(DEMO_HOME)" $(GUI_ARGS)
 
 # pytest exits 5 when it collected nothing: that is a broken checkout, not a pass.
+# The second run: the models (casework included) and sync suites again with the bureau in PostgreSQL.
+PG_SUITES ?= tests/models tests/sync
 test: system-packages $(VENV)/.installed-test
 	@rc=0; $(IN_VENV) QT_QPA_PLATFORM=offscreen python -m pytest -q $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc = 5 ]; then echo "pytest collected no tests — failing." >&2; exit 1; fi; \
-	exit $$rc
+	[ $$rc = 0 ] || exit $$rc; \
+	echo "== the same suites with the bureau's data in PostgreSQL (--engine=postgres)"; \
+	$(IN_VENV) QT_QPA_PLATFORM=offscreen python -m pytest -q --engine=postgres $(PG_SUITES) $(PYTEST_ARGS)
 
 build: system-packages $(VENV)/.installed-build
 	@mkdir -p $(LOGS)

@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-after", metavar="MS", type=int, default=None, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
 
-    from desktop.commands import cases, indicators, ledgers, plan, review, sync, transfers, users
+    from desktop.commands import cases, database, indicators, ledgers, plan, review, sync, transfers, users
 
     p = parser.init_parser = sub.add_parser("init", help="初始化数据目录为服务站或事务局（或用事务局的登记文件）")
     kind = p.add_mutually_exclusive_group()
@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--admin-name", metavar="姓名", help="管理员姓名")
     p.add_argument("--admin-password", metavar="P",
                    help="管理员密码（也可用环境变量 VETSTATION_ADMIN_PASSWORD，否则提示输入）")
+    database.add_database_arguments(p)
 
     p = sub.add_parser("demo", help="写入演示数据（乌审旗，虚构人员）")
     p.add_argument("--people", type=_positive, default=1000, metavar="N", help="人数（默认 1000）")
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_plan_parser(sub)
 
     users.add_users_parsers(sub)
+    database.add_database_parsers(sub)
     sub.add_parser("check", help="检查数据库和附件是否完好（退出码 0 正常，1 有问题）")
     p = sub.add_parser("backup", help="立即备份（加密：数据库、附件、设置和密钥）")
     p.add_argument("--out", metavar="FILE", help="备份写到这个文件（默认写入数据目录的 backups 文件夹）")
@@ -135,6 +137,8 @@ def parse(argv: Sequence[str] | None) -> tuple[argparse.Namespace | None, int]:
                 init_parser.error("请指定 --station CODE、--bureau 或 --enrollment FILE 之一")
             if not args.name:
                 init_parser.error("请用 --name 填写服务站或事务局名称")
+            if args.database and not args.bureau:
+                init_parser.error("--database（PostgreSQL）只用于事务局：请同时指定 --bureau")
         return args, 0
     except SystemExit as stop:
         return None, stop.code if isinstance(stop.code, int) else USAGE_ERROR
@@ -191,6 +195,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "init":
         from desktop.commands.setup import init
         return init(args)
+    if args.command in ("connect", "move-to-postgres", "copy-to-sqlite"):
+        from desktop.commands import database
+        return database.run(args)
     if args.command == "demo":
         from desktop.commands.setup import demo
         return demo(args)

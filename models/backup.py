@@ -34,11 +34,12 @@ from models.audit import record
 from models.backup_file import BackupFailed, clean_staging, disk_sentence, facts_of, kind_of, opened_backup, staging
 from models.backup_take import (KEEP_DAYS, KEEP_MONTHS, KEEP_PER_REASON, KEEP_WEEKS, remove_database_file,
                                 backup_database, kept_daily, list_backups, list_backups_in, taken)
-from models.db import close_database, open_database
+from models import engine
+from models.db import close_database, db, open_database
 from models.durable_files import sync_folder
 from models.origins import origin_state
 from models.permissions import require
-from models.restore_duty import owe_new_origin
+from models.restore_duty import owe_new_origin, owe_new_origin_here
 
 __all__ = ["BackupFailed", "backup_database", "restore_database", "describe_backup", "list_backups",
            "list_backups_in", "taken", "kept_daily", "KEEP_PER_REASON", "KEEP_DAYS", "KEEP_WEEKS", "KEEP_MONTHS"]
@@ -133,6 +134,11 @@ def _swap(home, backup: Path, restored: Path, archive):
     safety = backup_database(home, reason="before-restore") if before is not None else None
     if archive is not None:
         _put_files(home, archive)  # only files the home lacks: harmless if the swap never happens
+    if engine.is_postgres():  # the server's rows are replaced in one transaction, the duty with them
+        with db.atomic():
+            engine.replace_contents(restored)
+            owe_new_origin_here(before)
+        return safety
     owe_new_origin(restored, before)
     close_database()
     for suffix in ("-wal", "-shm"):

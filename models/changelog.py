@@ -42,6 +42,7 @@ import json
 import peewee
 
 from models.base import LocalModel, to_json_value
+from models.engine import append_token
 from models.change_keys import key_code, key_name
 from models.fields import JSONField
 
@@ -561,5 +562,4 @@ def data_version() -> tuple:
     """A token that changes with every write to a synced table, local or imported: the database file and
     the newest change row (rows are only ever appended, never deleted; its change id tells a restored older
     copy from this one). Equal tokens mean the synced data is the same."""
-    last = Change.select(peewee.SQL("rowid"), Change.change_id).order_by(peewee.SQL("rowid").desc()).limit(1)
-    return (Change._meta.database.database, *(last.tuples().first() or (0, None)))
+    return (Change._meta.database.database, *append_token(Change, Change.change_id))

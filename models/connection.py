@@ -1,32 +1,21 @@
-"""The SQLite connection: the one peewee database object, the pragmas DESIGN.md §2 asks for, the schema
-version and SQLite's own checks. The bottom floor of models/: every model module binds to this `db`.
+"""The connection: the one peewee database object (SQLite, or a bureau's PostgreSQL — models.engine holds
+every difference), the schema version and the database's own checks. The bottom floor of models/: every model module binds to this `db`.
 
     from models.connection import db
     with db.atomic(): ...
     user_version()          # the schema version the open database says it has
 
 Opening a home's database (migrating it, finishing a restore) is models.db.open_database, a floor
-above everything it needs. All SQLite-specific SQL lives here and in migrations.py; the rest uses
-peewee expressions.
+above everything it needs. Engine-specific SQL lives in models/engine.py (and migrations.py's released
+SQLite steps); the rest uses peewee expressions.
 """
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-import peewee
-
+from models import engine
+from models.engine import SQLITE_PRAGMAS as PRAGMAS, db
 from models.errors import DomainError
-
-db = peewee.SqliteDatabase(None)
-
-PRAGMAS = {
-    "journal_mode": "wal",
-    "foreign_keys": 1,
-    "synchronous": 2,  # FULL: a station PC loses power; a saved record must survive it
-    "busy_timeout": 10_000,
-    "cache_size": -32_000,
-}
 
 
 class DatabaseUnreadable(DomainError):
@@ -49,25 +38,18 @@ def close_database() -> None:
 
 
 def user_version() -> int:
-    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+    return engine.schema_version()
 
 
 def set_user_version(version: int) -> None:
-    db.execute_sql(f"PRAGMA user_version = {int(version)}")
+    engine.set_schema_version(version)
 
 
 def integrity_problems() -> list[str]:
-    rows = [r[0] for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
-    problems = [] if rows == ["ok"] else rows
-    problems += [f"外键失效：{r[0]} 行 {r[1]} → {r[2]}" for r in db.execute_sql("PRAGMA foreign_key_check").fetchall()]
-    return problems
+    return engine.integrity_problems()
 
 
 def backup_to(target: Path) -> None:
-    """Copy the live database with SQLite's online backup API (consistent even mid-write)."""
-    src = db.connection()
-    dest = sqlite3.connect(str(target))
-    try:
-        src.backup(dest)
-    finally:
-        dest.close()
+    """A consistent copy of the live database as one SQLite file (SQLite's online backup API; from
+    PostgreSQL a snapshot copied table by table — models.engine)."""
+    engine.backup_to(target)

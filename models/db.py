@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models import migrations
+from models import engine, migrations
 from models.connection import (PRAGMAS, DatabaseUnreadable, backup_to, check_readable, close_database, db,
                                integrity_problems, set_user_version, user_version)
 from models.errors import DatabaseTooNew
@@ -20,15 +20,41 @@ __all__ = ["PRAGMAS", "DatabaseUnreadable", "backup_to", "check_readable", "clos
            "integrity_problems", "open_database", "set_user_version", "user_version"]
 
 
+def program_name() -> str:
+    """How this program shows itself to a shared PostgreSQL database (pg_stat_activity.application_name)."""
+    return f"{engine.APPLICATION} {migrations.SCHEMA_VERSION}"
+
+
+def refuse_shared(target) -> None:
+    """A shared database this program must not use: a collation other than C, or another program
+    version connected to it right now (one would change the schema under the other)."""
+    problem = engine.collation_problem()
+    if problem:
+        raise engine.DatabaseRefused(problem)
+    others = engine.other_versions_connected(program_name())
+    if others:
+        versions = "、".join(name.split(" ", 1)[-1] for name in others)
+        raise engine.DatabaseRefused(
+            f"另有电脑上的程序正以不同版本（数据结构版本 {versions}，本程序 {migrations.SCHEMA_VERSION}）连着数据库 "
+            f"{target.label}。请所有局机关电脑升级到同一版本后再打开，数据未作任何改动。", others=others)
+
+
 def open_database(home, *, migrate: bool = True) -> None:
     """Bind the models to home's database and bring its schema up to date."""
-    if not db.is_closed():
-        db.close()
+    engine.close()
     home.prepare()
-    path: Path = home.database
-    check_readable(path)
-    db.init(str(path), pragmas=PRAGMAS)
-    db.connect(reuse_if_open=True)
+    target = engine.read_target(home)
+    if target is None:
+        path: Path = home.database
+        check_readable(path)
+        engine.use_sqlite(path)
+    else:
+        engine.use_postgres(target, engine.password_of(home), application=program_name())
+        try:
+            refuse_shared(target)
+        except Exception:
+            db.close()
+            raise
     version = user_version()
     if version > migrations.SCHEMA_VERSION:
         db.close()

@@ -49,6 +49,12 @@ class AlreadyInitialized(DomainError):
     code = "already_initialized"
 
 
+class EditedMeanwhile(DomainError):
+    """Another person saved the same field of a record after this edit read it (models.write)."""
+
+    code = "edited_meanwhile"
+
+
 class DatabaseTooNew(DomainError):
     code = "database_too_new"
 

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.engine import TARGET_FILE
 from models.errors import HomeNotWritable
 
 SUBFOLDERS = ("attachments", "backups", "keys", "exports", "logs")
@@ -41,7 +42,8 @@ class Home:
         return self.root / "logs"
 
     def exists(self) -> bool:
-        return self.database.exists()
+        """Whether the home has data: its SQLite file, or a PostgreSQL database it points at (models.engine)."""
+        return self.database.exists() or (self.root / TARGET_FILE).exists()
 
     def prepare(self) -> None:
         """Create the folders and prove we can write there, or say clearly why not."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 import logging
 
-from models.connection import db, set_user_version
+from models import engine
+from models.connection import db, set_user_version, user_version
 from models.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -249,6 +250,9 @@ STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_sear
          step_lean_create_values,
          step_create_values_by_reference]
 SCHEMA_VERSION = len(STEPS)
+# Steps that only rewrite rows an older database holds: a fresh database (from version 0, either engine)
+# has none and skips them (their SQL is SQLite's). A new data step that is not portable belongs here.
+DATA_STEPS = {step_lean_change_log, step_lean_create_values, step_create_values_by_reference}
 COMPACT_AFTER = STEPS.index(step_create_values_by_reference) + 1  # upgrading past this step VACUUMs the file once
 
 
@@ -259,12 +263,30 @@ def upgrade(home, from_version: int) -> None:
         backup_database(home, reason=f"before-migration-v{from_version}")
     try:
         with db.atomic():
+            engine.writer_lock()  # PostgreSQL: two PCs opening one new database create its schema once
+            if user_version() != from_version:
+                return
+            if from_version == 0:
+                engine.prepare_schema()
             for number in range(from_version + 1, SCHEMA_VERSION + 1):
-                STEPS[number - 1]()
+                if not (from_version == 0 and STEPS[number - 1] in DATA_STEPS):
+                    STEPS[number - 1]()
             set_user_version(SCHEMA_VERSION)
     except Exception as exc:
         log.exception("migration from version %s failed", from_version)
         raise MigrationFailed(f"数据库升级失败（{exc}），已恢复原状，数据未改动。升级前的备份在 backups 文件夹。",
                               from_version=from_version) from exc
-    if 0 < from_version < COMPACT_AFTER:
+    if 0 < from_version < COMPACT_AFTER and not engine.is_postgres():
         db.execute_sql("VACUUM")  # give the space of the states no longer stored back (atomic; may be re-run)
+
+
+def fresh_schema() -> None:
+    """The current schema in an empty database, as a new installation gets it (a copy's target)."""
+    engine.prepare_schema()
+    for step in STEPS:
+        if step not in DATA_STEPS:
+            step()
+    set_user_version(SCHEMA_VERSION)
+
+
+engine.register_schema(fresh_schema)

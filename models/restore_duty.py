@@ -1,6 +1,7 @@
 """The duty a restored database carries inside itself: to continue under a new change origin.
 
     owe_new_origin(restored_copy, origin_state())   # models.backup, before the copy is put in place
+    owe_new_origin_here(origin_state())             # the same, a PostgreSQL restore (in its transaction)
     finish_restore()                                # models.db.open_database, once the schema is current
 
 Written into the copy before the swap, so a process killed right after the database was put in place
@@ -14,6 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from models.connection import db
+from models.engine import sql
 from models.origins import OriginState, carry_on_under_new_origin
 
 _PENDING = "restore_pending"
@@ -33,6 +35,14 @@ def owe_new_origin(restored: Path, before) -> None:
         con.execute("COMMIT")
     finally:
         con.close()
+
+
+def owe_new_origin_here(before) -> None:
+    """The same duty written into the open database (a PostgreSQL restore, inside its transaction)."""
+    db.execute_sql(f"CREATE TABLE IF NOT EXISTS {_PENDING} (state TEXT)")
+    db.execute_sql(f"DELETE FROM {_PENDING}")
+    db.execute_sql(sql(f"INSERT INTO {_PENDING} VALUES (?)"),
+                   (json.dumps(dataclasses.asdict(before) if before else None),))
 
 
 def finish_restore() -> None:

@@ -56,6 +56,7 @@ def set_security(key: str, value, *, actor: Actor) -> None:
     if problem:
         raise ValidationError({key: problem})
     old = get_security(key)
-    SecuritySetting.insert(key=key, value=value).on_conflict_replace().execute()
+    SecuritySetting.insert(key=key, value=value).on_conflict(conflict_target=[SecuritySetting.key],
+                                                           preserve=[SecuritySetting.value]).execute()
     record("user_change", actor=actor, target=key, detail={"setting": SECURITY_SETTINGS[key][0], "old": old,
                                                            "new": value})

@@ -19,6 +19,7 @@ import peewee
 from models.base import SyncedModel, to_json_value
 from models.changelog import DERIVED, Change, materialise, ref_text, round_trips, stored_state
 from models.connection import db
+from models.engine import is_postgres, writer_lock
 from models.fields import utc_now
 from models.ids import HybridClock, new_id
 from models.installation_row import Installation
@@ -129,9 +130,37 @@ class Writer:
         record.updated_by = self.actor.username
         record.derive()
         model = type(record)
+        saved = model.update({f: v for f, v in _columns(record).items() if f.name != "id"}).where(
+            (model.id == record.id) & (model.version == base)).execute()
+        if not saved:  # saved by someone else since it was read (another bureau PC): merge, or say so
+            base = self._merge_meanwhile(record, changed, seq)
+        self._log(record, op, seq, changed, base=base, at=record.updated_at)
+
+    def _merge_meanwhile(self, record: SyncedModel, changed: dict, seq: int) -> dict:
+        """The record changed in the database after this edit read it. Fields only one side changed merge
+        (this edit's onto the stored row); a field both changed is refused — never a silent overwrite."""
+        from models.errors import EditedMeanwhile
+
+        model = type(record)
+        current = model.get_or_none(model.id == record.id)
+        if current is None:
+            raise EditedMeanwhile("这条记录已不存在（可能已被他人删除或合并），未保存。请刷新后再看。", record_id=record.id)
+        both = [name for name, (old, _new) in changed.items()
+                if name in current.__data__ and to_json_value(current.__data__.get(name)) != old]
+        if both:
+            raise EditedMeanwhile(f"这条记录刚被他人修改过（{'、'.join(both)}），您的修改未保存。请刷新后再改。",
+                                  record_id=record.id, fields=both)
+        base = dict(current.version or {})
+        mine = {name: record.__data__.get(name) for name in changed}
+        stamp = record.updated_at, record.updated_by
+        record.__data__.update(current.__data__)
+        record.__data__.update(mine)
+        record.updated_at, record.updated_by = stamp
+        record.version = {**base, self.origin: seq}
+        record.derive()
         model.update({f: v for f, v in _columns(record).items() if f.name != "id"}).where(
             model.id == record.id).execute()
-        self._log(record, op, seq, changed, base=base, at=record.updated_at)
+        return base
 
     def _next_seq(self) -> int:
         self.seq += 1
@@ -179,7 +208,7 @@ def format_clock(clock: HybridClock) -> str:
     return format_stamp(clock.physical, clock.logical)
 
 
-_INSERT_SQL: dict[type, str] = {}
+_INSERT_SQL: dict[tuple[type, bool], str] = {}
 
 
 def _insert(model: type[peewee.Model], rows: list[dict]) -> None:
@@ -188,9 +217,10 @@ def _insert(model: type[peewee.Model], rows: list[dict]) -> None:
     Rebuilding the SQL of a 60-column insert for every record dominated bulk writes (roster import).
     """
     fields = model._meta.sorted_fields
-    sql = _INSERT_SQL.get(model)
+    key = (model, is_postgres())  # the statement's parameter marks are the engine's
+    sql = _INSERT_SQL.get(key)
     if sql is None:
-        sql = _INSERT_SQL[model] = model.insert({f: None for f in fields}).sql()[0]
+        sql = _INSERT_SQL[key] = model.insert({f: None for f in fields}).sql()[0]
     params = [[f.db_value(row.get(f.name)) for f in fields] for row in rows]
     model._meta.database.cursor().executemany(sql, params)
 
@@ -203,6 +233,7 @@ def _columns(record: peewee.Model) -> dict:
 def writing(actor: Actor):
     """One transaction; yields the Writer; rolls everything back on any exception."""
     with db.atomic():
+        writer_lock()  # before reading the origin's last seq: concurrent writers stay gap-free
         writer = Writer(actor)
         yield writer
         writer.finish()

@@ -20,6 +20,7 @@ from models.changelog import (BY_REF, DERIVED, OPERATIONS, Change, changed_value
                               lean_changed_text, resolve_refs)
 from models.conflicts import Conflict, DuplicateCandidate
 from models.db import db
+from models.engine import insert_or_replace
 from models.fields import utc_now
 from models.held import HeldRecord
 from models.peers import observe_clock
@@ -296,8 +297,8 @@ class Applier:
 
     def _hold(self, table: str, missing: dict) -> None:
         for rid, (parent_table, pid, field_name) in missing.items():
-            HeldRecord.insert(table=table, record_id=rid, parent_table=parent_table, parent_id=pid,
-                              field=field_name, since=utc_now()).on_conflict_replace().execute()
+            insert_or_replace(HeldRecord, table=table, record_id=rid, parent_table=parent_table, parent_id=pid,
+                              field=field_name, since=utc_now())
             self.report.add("held", table, rid, reason=f"所属的上级记录（{parent_table} {pid}）尚未收到，收到后自动补上")
             self.holding = True
 

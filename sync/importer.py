@@ -18,6 +18,7 @@ from pathlib import Path
 
 from models.backup import backup_database
 from models.db import db
+from models.engine import writer_lock
 from models.fields import utc_now
 from models.installation import Installation
 from models.migrations import SCHEMA_VERSION
@@ -138,6 +139,10 @@ def import_bundle(home, path: Path, *, actor, dry_run: bool = False, progress=No
             backup_database(home, reason="before-import")
         try:
             with db.atomic(), _collector_spared() as frozen:
+                writer_lock()  # two PCs importing one bundle at once: the second waits, then finds it imported
+                if _replay(facts, reader.manifest):
+                    report.already_imported = True
+                    return report
                 _apply(home, keys, reader, facts, report, actor, progress, frozen)
                 if dry_run:
                     raise _Rollback()

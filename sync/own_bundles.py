@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from models.engine import insert_or_replace
 from models.fields import local_display, utc_now
 from models.peers import BUREAU, ExportedBundle
 from sync.bundle_format import manifest_hash
@@ -36,7 +37,7 @@ def remember_export(path: Path, digest: str, manifest: bytes, *, recipient_name:
               "exported_by": getattr(actor, "username", None), "changes": m.get("changes") or 0,
               "counts": m.get("counts") or {}, "vector_before": m.get("vector_before") or {},
               "vector_after": m.get("vector_after") or {}}
-    ExportedBundle.insert(file_sha256=digest, **values).on_conflict_replace().execute()
+    insert_or_replace(ExportedBundle, file_sha256=digest, **values)
     return ExportedBundle.get_by_id(digest)
 
 

@@ -19,10 +19,88 @@ STATION_CODE = "150626100"
 STATION_NAME = "嘎鲁图镇退役军人服务站"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--engine", choices=("sqlite", "postgres"), default=os.environ.get("VETSTATION_TEST_ENGINE",
+                                                                                        "sqlite"),
+                     help="the database engine of the test homes (a station's: sqlite; a bureau's: postgres); "
+                          "default $VETSTATION_TEST_ENGINE or sqlite")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only(why): a test of SQLite itself, skipped with --engine=postgres")
+    config.addinivalue_line("markers", "postgres: needs the PostgreSQL test server (skipped when none is installed)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--engine") != "postgres":
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker:
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {marker.args[0] if marker.args else ''}"))
+
+
+_SERVER: list = []
+
+
+def pg_server():
+    """The session's PostgreSQL server, started on first use; skips the test when none is installed."""
+    from tests.pg_server import PgServer
+
+    if not _SERVER:
+        _SERVER.append(PgServer.start())
+    if _SERVER[0] is None:
+        pytest.skip(PgServer.why_not)
+    return _SERVER[0]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _SERVER and _SERVER[0] is not None:
+        _SERVER.pop().stop()
+
+
+def point_at_postgres(home: Home, *, schema: bool = True) -> str:
+    """Make home's data live in a new PostgreSQL database (with the current schema, or empty); its name."""
+    from models import engine
+    from tests.pg_server import ROLE_PASSWORD
+
+    server = pg_server()
+    name = server.fresh_database() if schema else server.empty_database()
+    home.root.mkdir(parents=True, exist_ok=True)
+    engine.write_target(home, engine.PostgresTarget(server.dsn(name)), password=ROLE_PASSWORD)
+    _CREATED.append(name)
+    return name
+
+
+_CREATED: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _drop_test_databases():
+    yield
+    while _CREATED:
+        close_database()
+        _SERVER[0].drop(_CREATED.pop())
+
+
+@pytest.fixture(scope="session")
+def engine_name(request) -> str:
+    return request.config.getoption("--engine")
+
+
 @pytest.fixture
-def home(tmp_path):
-    """An empty, opened home (not yet initialised as a station or bureau)."""
+def on_postgres(engine_name) -> bool:
+    """Whether the test homes of this run live in PostgreSQL (pytest --engine=postgres)."""
+    return engine_name == "postgres"
+
+
+@pytest.fixture
+def home(tmp_path, on_postgres):
+    """An empty, opened home (not yet initialised as a station or bureau); in PostgreSQL with
+    --engine=postgres."""
     h = Home(tmp_path / "home")
+    if on_postgres:
+        point_at_postgres(h)
     open_database(h)
     yield h
     close_database()

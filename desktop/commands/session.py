@@ -34,7 +34,7 @@ def open_home(args, *, create: bool = False) -> Home:
     """Open (and migrate) the home's database; without `create` an absent database is an error."""
     global _opened
     home = home_of(args)
-    if not create and not home.database.exists():
+    if not create and not home.exists():
         raise NotInitialized(
             f"数据目录 {home.root} 中还没有数据库。请先运行 vetstation --home \"{home.root}\" init "
             "--station 代码 --name 名称（或 demo 生成演示数据）。", path=str(home.root))
@@ -80,8 +80,10 @@ def describe_failure(exc: BaseException, args) -> str:
     if isinstance(exc, DomainError):
         return exc.message
     root = _opened.root if _opened else None
-    if isinstance(exc, peewee.OperationalError):
+    if isinstance(exc, (peewee.OperationalError, peewee.InterfaceError)):
         text = str(exc).lower()
+        if "server closed" in text or "connection" in text or "terminat" in text:
+            return "与数据库服务器的连接中断了：本次操作整个没有生效，未写入任何内容。请检查网络后重试。"
         if "locked" in text or "busy" in text:
             return "数据库正被另一个程序使用（可能图形界面正在写入），请稍后再试。未作任何改动。"
         if "readonly" in text or "read-only" in text:

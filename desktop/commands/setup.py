@@ -23,6 +23,21 @@ ADMIN_PASSWORD_ENV = "VETSTATION_ADMIN_PASSWORD"
 
 
 def init(args) -> int:
+    if not getattr(args, "database", None):
+        return _init(args)
+    from desktop.commands.database import start_bureau_database  # the data in PostgreSQL (docs/postgres.md)
+    from desktop.commands.session import home_of
+    from models.database_move import forget_postgres
+
+    start_bureau_database(args)
+    try:
+        return _init(args)
+    except Exception:
+        forget_postgres(home_of(args))  # the database keeps its empty schema; the next init uses it
+        raise
+
+
+def _init(args) -> int:
     open_home(args, create=True)
     password = None
     if args.admin:

@@ -2,6 +2,7 @@
 import pytest
 
 from models.changelog import Change
+from models.engine import sql
 from models.installation import Installation, Village
 from models.integrity import change_log_problems
 from models.person import Person
@@ -87,13 +88,14 @@ def test_a_new_record_is_logged_without_its_state_and_read_back_whole(actor):
     from models.db import db
 
     person, _ = save_person(None, person_values(2, name="李卫东"), actor=actor)
-    stored = db.execute_sql("SELECT state FROM change_log WHERE record_id = ?", (person.id,)).fetchone()[0]
+    stored = db.execute_sql(sql("SELECT state FROM change_log WHERE record_id = ?"), (person.id,)).fetchone()[0]
     assert stored == DERIVED
     row = Change.get(Change.record_id == person.id)
     assert row.state["name"] == "李卫东" and row.state["id"] == person.id and row.state["version"] == person.version
     assert Change.select().where(Change.record_id == person.id).dicts().first()["state"] == row.state
 
 
+@pytest.mark.sqlite_only("a released SQLite data step: a PostgreSQL database starts past it")
 def test_the_upgrade_drops_the_states_a_create_can_rebuild(actor):
     from models.changelog import DERIVED
     from models.db import db
@@ -104,9 +106,9 @@ def test_the_upgrade_drops_the_states_a_create_can_rebuild(actor):
     person, _ = save_person(None, person_values(3, name="张建军"), actor=actor)
     materialise_table("person")  # the values in the change row, as a home before round 3 stored them
     whole = Change.get(Change.record_id == person.id).state  # as a home before the upgrade stored it
-    db.execute_sql("UPDATE change_log SET state = ? WHERE record_id = ?", (Change.state.db_value(whole), person.id))
+    db.execute_sql(sql("UPDATE change_log SET state = ? WHERE record_id = ?"), (Change.state.db_value(whole), person.id))
     step_lean_change_log()
-    stored = db.execute_sql("SELECT state FROM change_log WHERE record_id = ?", (person.id,)).fetchone()[0]
+    stored = db.execute_sql(sql("SELECT state FROM change_log WHERE record_id = ?"), (person.id,)).fetchone()[0]
     assert stored == DERIVED and Change.get(Change.record_id == person.id).state == whole
 
 
@@ -118,7 +120,7 @@ def test_a_new_records_values_are_stored_compactly_and_read_back_as_field_old_ne
 
     person, _ = save_person(None, person_values(4, name="赵志刚"), actor=actor)
     materialise_table("person")  # what happens to a create's values before its record is first edited
-    stored = db.execute_sql("SELECT changed FROM change_log WHERE record_id = ?", (person.id,)).fetchone()[0]
+    stored = db.execute_sql(sql("SELECT changed FROM change_log WHERE record_id = ?"), (person.id,)).fetchone()[0]
     assert stored.startswith('[') and '"赵志刚"' in stored and "null" not in stored
     row = Change.get(Change.record_id == person.id)
     assert row.changed["name"] == [None, "赵志刚"] and all(old is None for old, _ in row.changed.values())
@@ -128,6 +130,7 @@ def test_a_new_records_values_are_stored_compactly_and_read_back_as_field_old_ne
     assert changed_text(Change.changed.db_value(unusual)) == JSONField().db_value(unusual)
 
 
+@pytest.mark.sqlite_only("a released SQLite data step: a PostgreSQL database starts past it")
 def test_an_edit_keeps_its_old_values_and_the_upgrade_compacts_the_creates_written_before(actor):
     from models.changelog import lean_changed_text
     from models.db import db
@@ -137,14 +140,14 @@ def test_an_edit_keeps_its_old_values_and_the_upgrade_compacts_the_creates_writt
     with writing(actor) as w:
         w.update(Person.get_by_id(person.id), {"phone": "13904770001"})
     edit = Change.select().where(Change.record_id == person.id).order_by(Change.seq.desc()).first()
-    stored = db.execute_sql("SELECT changed FROM change_log WHERE change_id = ?", (edit.change_id,)).fetchone()[0]
+    stored = db.execute_sql(sql("SELECT changed FROM change_log WHERE change_id = ?"), (edit.change_id,)).fetchone()[0]
     assert stored == '{"phone":["13904770000","13904770001"]}'
     create = Change.select().where(Change.record_id == person.id).order_by(Change.seq).first()
     whole = Change.state.db_value(create.changed)  # the text a home before the upgrade stored
-    db.execute_sql("UPDATE change_log SET changed = ? WHERE change_id = ?", (whole, create.change_id))
+    db.execute_sql(sql("UPDATE change_log SET changed = ? WHERE change_id = ?"), (whole, create.change_id))
     step_lean_create_values()
     step_lean_create_values()  # a resumed upgrade: rows already compact are left alone
-    stored = db.execute_sql("SELECT changed FROM change_log WHERE change_id = ?", (create.change_id,)).fetchone()[0]
+    stored = db.execute_sql(sql("SELECT changed FROM change_log WHERE change_id = ?"), (create.change_id,)).fetchone()[0]
     assert stored == lean_changed_text(whole) != whole
     assert Change.get_by_id(create.change_id).changed == create.changed
     assert lean_changed_text('{"name": [null, "孙立国"]}') == '{"name": [null, "孙立国"]}'  # not the same text back

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from models.db import close_database, open_database
+from models.engine import is_postgres
 from models.home import Home
 from models.installation import init_bureau, init_station
 from models.write import CLI_ACTOR, Actor
@@ -45,9 +46,15 @@ class Site:
         return f"Site({self.kind} {self.code or ''})"
 
 
-def make_bureau(root: Path) -> Site:
+def make_bureau(root: Path, *, postgres: bool = False) -> Site:
+    """The bureau; with postgres=True (and in every --engine=postgres run) its data lives in PostgreSQL."""
     site = Site(root / "bureau", "bureau", name=BUREAU_NAME)
+    if postgres or ENGINE[0] == "postgres":
+        from tests.conftest import point_at_postgres
+
+        point_at_postgres(site.home)
     with site:
+        assert is_postgres() == (postgres or ENGINE[0] == "postgres")
         site.installation_id = init_bureau(BUREAU_NAME, actor=CLI_ACTOR).id
         create_bureau_keys(site.home, root / "escrow.txt")
     return site
@@ -62,6 +69,16 @@ def enroll(bureau: Site, root: Path, code: str, *, existing: bool = False) -> Si
             init_station(code, site.name, actor=CLI_ACTOR)
         site.installation_id = adopt_enrollment(site.home, payload, actor=CLI_ACTOR).id
     return site
+
+
+ENGINE = ["sqlite"]
+
+
+@pytest.fixture(autouse=True)
+def _bureau_engine(engine_name):
+    """Stations keep SQLite; the bureau lives in PostgreSQL with --engine=postgres."""
+    ENGINE[0] = engine_name
+    yield
 
 
 @pytest.fixture

@@ -90,7 +90,7 @@ class AboutSection(QWidget):
             ("division", self.tr("Division code"), inst.division_code),
             ("schema", self.tr("Database schema version"), schema_text),
             ("home", self.tr("Data folder"), str(self.ctx.home.root.resolve())),
-            ("database", self.tr("Database file"), str(self.ctx.home.database.resolve())),
+            ("database", self.tr("Database file"), _database_place(self.ctx.home)),
             ("logs", self.tr("Log folder"), str(log_folder(self.ctx.home).resolve())),
         ]
 
@@ -107,3 +107,11 @@ class AboutSection(QWidget):
 
     def _open(self, folder: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def _database_place(home) -> str:
+    """The SQLite file, or the PostgreSQL database a bureau's home points at (docs/postgres.md)."""
+    from models.engine import read_target
+
+    target = read_target(home)
+    return f"PostgreSQL {target.label}" if target else str(home.database.resolve())

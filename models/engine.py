@@ -1,0 +1,460 @@
+"""The two database engines behind the one peewee `db`: SQLite (a station, a one-person bureau) and
+PostgreSQL (a bureau's master copy shared by several PCs). Every difference between them lives here;
+the models, the write path and the bundle code are the same for both.
+
+    from models.engine import db, is_postgres
+    use_sqlite(path)                  # or use_postgres(target) with a PostgresTarget from database.json
+    schema_version(); set_schema_version(16)
+    with db.atomic(): writer_lock(); …   # seq stays gap-free per origin with concurrent writers
+    sql("SELECT … WHERE id = ?")      # a raw statement with ? marks, as the open engine wants them
+
+PostgreSQL keeps SQLite's storage forms so raw SQL and bundles behave the same: dates as ISO text,
+integers 64-bit, floats double, text compared byte-wise (the database must use the C collation),
+and the two SQLite functions the queries use (DATE(day, '+N days'), INSTR) exist in its schema.
+The schema version is one row in `vetstation_schema` (SQLite: PRAGMA user_version); every program
+connects with application_name "vetstation <schema version>" so another version can be told apart.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+
+from models.errors import DomainError
+
+db = peewee.DatabaseProxy()
+db.initialize(peewee.SqliteDatabase(None))
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": 2,  # FULL: a station PC loses power; a saved record must survive it
+    "busy_timeout": 10_000,
+    "cache_size": -32_000,
+}
+# PostgreSQL column types that store what SQLite stores (a bundle's values fit both the same way)
+PG_FIELD_TYPES = {"DATE": "TEXT", "INT": "BIGINT", "FLOAT": "DOUBLE PRECISION"}
+PG_FUNCTIONS = (
+    # SQLite's DATE(day, '+N days'): the queries of visits, workbench and indicators use it on ISO text
+    "CREATE OR REPLACE FUNCTION date(day text, modifier text) RETURNS text LANGUAGE sql IMMUTABLE STRICT "
+    "AS $$ SELECT to_char(substr(day, 1, 10)::date + modifier::interval, 'YYYY-MM-DD') $$",
+    "CREATE OR REPLACE FUNCTION instr(haystack text, needle text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT "
+    "AS $$ SELECT strpos(haystack, needle) $$",
+)
+VERSION_TABLE = "vetstation_schema"
+APPLICATION = "vetstation"
+TARGET_FILE = "database.json"
+PASSWORD_FILE = "database-password"  # in the home's keys/ folder, readable only by its user
+PASSWORD_ENV = "VETSTATION_DB_PASSWORD"
+WRITER_LOCK = 0x7665_7473  # "vets": the one advisory lock every writing transaction takes
+
+
+class DatabaseUnreachable(DomainError):
+    code = "database_unreachable"
+
+
+class DatabaseRefused(DomainError):
+    code = "database_refused"
+
+
+@dataclass(frozen=True)
+class PostgresTarget:
+    """Where a bureau's data lives: a PostgreSQL DSN without the password (that is kept apart)."""
+
+    dsn: str
+
+    @property
+    def params(self) -> dict:
+        import psycopg2.extensions
+
+        try:
+            params = psycopg2.extensions.parse_dsn(self.dsn)
+        except psycopg2.ProgrammingError:
+            raise DatabaseRefused(f"数据库地址写得不对：{self.dsn}（应为 postgresql://用户@主机:端口/数据库名）。") from None
+        if "password" in params:
+            raise DatabaseRefused("数据库地址里不要写密码：请用 --password-file 或环境变量 "
+                                  f"{PASSWORD_ENV} 提供密码。")
+        if not params.get("dbname"):
+            raise DatabaseRefused(f"数据库地址缺少数据库名：{self.dsn}（应为 postgresql://用户@主机:端口/数据库名）。")
+        return params
+
+    @property
+    def label(self) -> str:
+        p = self.params
+        return f"{p.get('user', '')}@{p.get('host', 'localhost')}:{p.get('port', 5432)}/{p['dbname']}"
+
+
+def read_target(home) -> PostgresTarget | None:
+    """The PostgreSQL database a home points at (database.json), or None: the home's own SQLite file."""
+    path = Path(home.root) / TARGET_FILE
+    if not path.exists():
+        return None
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        return PostgresTarget(doc["dsn"]) if doc.get("engine") == "postgresql" else None
+    except (OSError, ValueError, KeyError, TypeError):
+        raise DatabaseRefused(f"{path} 已损坏，无法知道数据库在哪里。请向管理员重新取得连接信息（vetstation connect）。")
+
+
+def write_target(home, target: PostgresTarget | None, password: str | None = None) -> None:
+    """Point the home at a PostgreSQL database (None: back to its SQLite file); the password, when given,
+    goes to keys/database-password (mode 600), never into database.json."""
+    from models.durable_files import write_secret
+
+    root = Path(home.root)
+    if target is None:
+        (root / TARGET_FILE).unlink(missing_ok=True)
+        return
+    if password is not None:
+        (root / "keys").mkdir(parents=True, exist_ok=True)
+        write_secret(root / "keys" / PASSWORD_FILE, password.encode("utf-8"))
+    write_secret(root / TARGET_FILE, json.dumps({"engine": "postgresql", "dsn": target.dsn}, ensure_ascii=False,
+                                                indent=1).encode("utf-8"))
+
+
+def password_of(home) -> str | None:
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    secret = Path(home.root) / "keys" / PASSWORD_FILE
+    return secret.read_text(encoding="utf-8").strip() if secret.exists() else None
+
+
+# -- opening -----------------------------------------------------------------------------------------
+def is_postgres() -> bool:
+    return isinstance(db.obj, peewee.PostgresqlDatabase)
+
+
+def use_sqlite(path) -> None:
+    close()
+    db.initialize(peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS))
+    db.connect(reuse_if_open=True)
+
+
+def postgres_database(target: PostgresTarget, password: str | None = None,
+                      application: str | None = None) -> peewee.PostgresqlDatabase:
+    """A peewee PostgreSQL database for target, connected; a clear Chinese error when it cannot be."""
+    import psycopg2
+
+    _register_adapters()
+    params = dict(target.params)
+    name = params.pop("dbname")
+    if password:
+        params["password"] = password
+    params.setdefault("connect_timeout", 10)
+    params["application_name"] = application or APPLICATION
+    database = peewee.PostgresqlDatabase(name, field_types=PG_FIELD_TYPES, **params)
+    try:
+        database.connect()
+    except (peewee.OperationalError, psycopg2.OperationalError) as exc:
+        raise connect_error(target, exc) from None
+    return database
+
+
+def connect_error(target: PostgresTarget, exc: Exception) -> DomainError:
+    text = str(exc)
+    if "password authentication failed" in text or "no password supplied" in text:
+        return DatabaseRefused(f"数据库拒绝登录（{target.label}）：密码不对或未提供密码。请向管理员核对密码，数据未作任何改动。")
+    if "does not exist" in text:
+        return DatabaseRefused(f"数据库服务器上没有这个数据库或用户（{target.label}）。请向管理员核对连接信息。")
+    if "no pg_hba.conf entry" in text or "permission denied" in text:
+        return DatabaseRefused(f"数据库服务器不允许这台电脑连接（{target.label}）。请管理员在服务器上放行本机。")
+    return DatabaseUnreachable(f"连不上数据库服务器（{target.label}）：请检查网络和服务器是否开着，数据未作任何改动。",
+                               detail=text.strip())
+
+
+def use_postgres(target: PostgresTarget, password: str | None = None, application: str | None = None) -> None:
+    close()
+    db.initialize(postgres_database(target, password, application))
+
+
+def close() -> None:
+    if db.obj is not None and not db.is_closed():
+        db.close()
+
+
+_adapted = False
+
+
+def _register_adapters() -> None:
+    """Dates go to PostgreSQL as untyped ISO text, as SQLite stores them (a DATE column is TEXT there)."""
+    global _adapted
+    if _adapted:
+        return
+    import datetime as dt
+
+    from psycopg2.extensions import QuotedString, register_adapter
+
+    register_adapter(dt.date, lambda day: QuotedString(day.isoformat()))
+    _adapted = True
+
+
+# -- the differences -------------------------------------------------------------------------------
+def sql(text: str) -> str:
+    """A raw statement written with SQLite's ? marks, as the open engine takes its parameters."""
+    return text.replace("?", "%s") if is_postgres() else text
+
+
+def schema_version() -> int:
+    if not is_postgres():
+        return db.execute_sql("PRAGMA user_version").fetchone()[0]
+    if not db.table_exists(VERSION_TABLE):
+        return 0
+    row = db.execute_sql(f"SELECT version FROM {VERSION_TABLE}").fetchone()
+    return row[0] if row else 0
+
+
+def set_schema_version(version: int) -> None:
+    if not is_postgres():
+        db.execute_sql(f"PRAGMA user_version = {int(version)}")
+        return
+    db.execute_sql(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL)")
+    db.execute_sql(f"DELETE FROM {VERSION_TABLE}")
+    db.execute_sql(f"INSERT INTO {VERSION_TABLE} (version) VALUES (%s)", (int(version),))
+
+
+def prepare_schema() -> None:
+    """What a fresh database needs before the migration steps create its tables (PostgreSQL: the
+    SQLite functions the queries use)."""
+    if is_postgres():
+        for statement in PG_FUNCTIONS:
+            db.execute_sql(statement)
+
+
+def writer_lock() -> None:
+    """Called first in every writing or importing transaction. SQLite lets one writer in at a time by
+    itself; on PostgreSQL a transaction-scoped advisory lock does it, so each origin's seq stays gap-free,
+    a bundle two PCs import at once is applied once, and every read after it sees the latest commit."""
+    if is_postgres():
+        db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+
+
+def insert_or_replace(model, **values) -> None:
+    """SQLite's INSERT OR REPLACE by primary key, as both engines take it (INSERT … ON CONFLICT DO UPDATE)."""
+    key = list(model._meta.get_primary_keys())
+    names = {f.name for f in key}
+    model.insert(**values).on_conflict(conflict_target=key, preserve=[
+        f for f in model._meta.sorted_fields if f.name not in names and f.name in values]).execute()
+
+
+def append_token(model, key) -> tuple:
+    """A token that changes with every row appended to an append-only table (SQLite: the newest rowid and
+    its key; PostgreSQL, which has no rowid: the number of rows and the greatest key)."""
+    if is_postgres():
+        return model.select(peewee.fn.COUNT(key), peewee.fn.MAX(key)).tuples().first()
+    last = model.select(peewee.SQL("rowid"), key).order_by(peewee.SQL("rowid").desc()).limit(1)
+    return last.tuples().first() or (0, None)
+
+
+def integrity_problems() -> list[str]:
+    if is_postgres():  # the server keeps its pages whole; foreign keys are enforced on every write
+        return []
+    rows = [r[0] for r in db.execute_sql("PRAGMA integrity_check").fetchall()]
+    problems = [] if rows == ["ok"] else rows
+    problems += [f"外键失效：{r[0]} 行 {r[1]} → {r[2]}" for r in db.execute_sql("PRAGMA foreign_key_check").fetchall()]
+    return problems
+
+
+def other_versions_connected(mine: str) -> list[str]:
+    """Application names of other programs connected to this PostgreSQL database under another version."""
+    if not is_postgres():
+        return []
+    rows = db.execute_sql("SELECT DISTINCT application_name FROM pg_stat_activity WHERE datname = current_database() "
+                          "AND pid <> pg_backend_pid() AND application_name LIKE %s AND application_name <> %s",
+                          (f"{APPLICATION} %", mine)).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def collation_problem() -> str | None:
+    """Text must compare byte-wise as in SQLite (search order, codes, clocks): the C collation."""
+    if not is_postgres():
+        return None
+    collate = db.execute_sql("SELECT datcollate FROM pg_database WHERE datname = current_database()").fetchone()[0]
+    if collate not in ("C", "POSIX", "C.UTF-8", "C.utf8"):
+        return (f"此 PostgreSQL 数据库的排序规则是 {collate}，本程序需要 C 排序规则。请管理员按 docs/postgres.md "
+                "用 LC_COLLATE 'C' 重新建库。")
+    return None
+
+
+def backup_to(target: Path) -> None:
+    """A consistent copy of the open database as one SQLite file (what every backup compresses and
+    encrypts, so a backup restores into either engine)."""
+    if not is_postgres():
+        src = db.connection()
+        dest = sqlite3.connect(str(target))
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+        return
+    if SQLITE_SCHEMA is None:
+        raise RuntimeError("models.migrations is not loaded: no schema to copy into")
+    copy_database(db.obj, sqlite_database(target), SQLITE_SCHEMA)
+
+
+# -- copying a whole database between engines ----------------------------------------------------------
+SQLITE_SCHEMA = None  # models.migrations registers how a fresh database gets the current schema
+
+
+def register_schema(build) -> None:
+    global SQLITE_SCHEMA
+    SQLITE_SCHEMA = build
+
+
+def sqlite_database(path: Path) -> peewee.SqliteDatabase:
+    """A copy's target file: written in one go, made durable when closed."""
+    database = peewee.SqliteDatabase(str(path), pragmas={"journal_mode": "delete", "synchronous": 1,
+                                                         "foreign_keys": 0})
+    database.connect()
+    return database
+
+
+def build_schema(target: peewee.Database, build) -> None:
+    """Run build() (the fresh schema, current version) against target instead of the open database."""
+    before = db.obj
+    db.initialize(target)
+    try:
+        with db.atomic():
+            build()
+    finally:
+        db.initialize(before)
+
+
+def tables_in_order(database: peewee.Database) -> list[str]:
+    """The tables a copy fills, parents before children (foreign keys)."""
+    names = [t for t in database.get_tables() if t != VERSION_TABLE]
+    parents = {t: {fk.dest_table for fk in database.get_foreign_keys(t) if fk.dest_table != t} for t in names}
+    done: list[str] = []
+    while len(done) < len(names):
+        ready = sorted(t for t in names if t not in done and parents[t] <= set(done))
+        if not ready:  # a loop of foreign keys: take the rest as they come
+            ready = sorted(t for t in names if t not in done)
+        done.extend(ready)
+    return done
+
+
+def _normal(value):
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, memoryview):
+        return bytes(value)
+    return value
+
+
+def _target_row(row, flags: list[int]) -> tuple:
+    out = list(map(_normal, row))
+    for i in flags:  # SQLite's 0/1 into a PostgreSQL boolean
+        if out[i] is not None:
+            out[i] = bool(out[i])
+    return tuple(out)
+
+
+def _row_digest(row) -> int:
+    import hashlib
+
+    text = json.dumps([_normal(v) for v in row], ensure_ascii=False, default=str).encode("utf-8")
+    return int.from_bytes(hashlib.sha256(text).digest()[:16], "big")
+
+
+def _read(database: peewee.Database, table: str, columns: list[str]):
+    """Every row of table, streamed (a server-side cursor on PostgreSQL, inside the caller's snapshot)."""
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    statement = f'SELECT {quoted} FROM "{table}"'
+    if isinstance(database, peewee.PostgresqlDatabase):  # a cursor on the server: memory stays bounded
+        name = f"copy_{table}"
+        database.execute_sql(f"DECLARE {name} NO SCROLL CURSOR FOR {statement}")
+        try:
+            while True:
+                rows = database.execute_sql(f"FETCH 5000 FROM {name}").fetchall()
+                if not rows:
+                    break
+                yield rows
+        finally:
+            database.execute_sql(f"CLOSE {name}")
+        return
+    cursor = database.execute_sql(statement)
+    while True:
+        rows = cursor.fetchmany(5000)
+        if not rows:
+            break
+        yield rows
+
+
+def table_facts(database: peewee.Database, table: str, columns: list[str]) -> tuple[int, int]:
+    """(rows, checksum) of a table: the sum of each row's SHA-256, so the order rows come in does not matter."""
+    count = total = 0
+    for rows in _read(database, table, columns):
+        count += len(rows)
+        total = (total + sum(map(_row_digest, rows))) % (1 << 128)
+    return count, total
+
+
+@contextlib.contextmanager
+def snapshot(database: peewee.Database):
+    """One consistent read of the whole database (PostgreSQL: a REPEATABLE READ transaction)."""
+    with database.atomic():
+        if isinstance(database, peewee.PostgresqlDatabase):
+            database.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
+def copy_database(source: peewee.Database, target: peewee.Database, build=None, *, replace: bool = False,
+                  progress=None) -> dict[str, tuple]:
+    """Copy every row of source into target from one consistent snapshot, in one transaction on the target:
+    build() first gives an empty target the current schema; replace=True empties the target's tables first
+    (a restore). Then both are read back and each table's rows and checksum compared. Returns
+    {table: (rows, checksum)}; raises DatabaseRefused when they differ, and the target keeps nothing."""
+    facts = {}
+    with target.atomic():
+        if build is not None:
+            build_schema(target, build)
+        order = tables_in_order(target)
+        if replace:
+            if isinstance(target, peewee.PostgresqlDatabase):
+                target.execute_sql("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+                target.execute_sql("TRUNCATE " + ", ".join(f'"{t}"' for t in order))
+            else:
+                for table in reversed(order):
+                    target.execute_sql(f'DELETE FROM "{table}"')
+        with snapshot(source):
+            for table in order:
+                kinds = {c.name: c.data_type.lower() for c in target.get_columns(table)}
+                present = {c.name for c in source.get_columns(table)} if source.table_exists(table) else set()
+                columns = [c for c in kinds if c in present]
+                if not columns:
+                    continue
+                flags = [i for i, c in enumerate(columns) if kinds[c] == "boolean"]
+                statement = (f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
+                             f'VALUES ({", ".join([target.param] * len(columns))})')
+                for rows in _read(source, table, columns):
+                    target.cursor().executemany(statement, [_target_row(r, flags) for r in rows])
+                facts[table] = (columns, table_facts(source, table, columns))
+                if progress:
+                    progress(table)
+        copied = {}
+        for table, (columns, expected) in facts.items():
+            found = table_facts(target, table, columns)
+            if found != expected:
+                raise DatabaseRefused(f"复制核对不符：「{table}」源 {expected[0]} 行，复制后 {found[0]} 行（或内容校验和不同）。"
+                                      "未切换，原数据库未作任何改动。", table=table)
+            copied[table] = found
+    return copied
+
+
+def replace_contents(restored: Path) -> None:
+    """PostgreSQL: the open database's rows become those of a restored SQLite copy (the caller's transaction;
+    the schema versions must match — a copy from another version is migrated on SQLite first)."""
+    source = sqlite_database(restored)
+    try:
+        found = source.execute_sql("PRAGMA user_version").fetchone()[0]
+        if found != schema_version():
+            raise DatabaseRefused(f"此备份的数据结构版本（{found}）与数据库服务器上的（{schema_version()}）不同，"
+                                  "不能直接恢复到 PostgreSQL。请先把备份恢复到一个 SQLite 数据目录（会自动升级），再用 "
+                                  "move-to-postgres 迁入。数据未作任何改动。", found=found)
+        copy_database(source, db.obj, replace=True)
+    finally:
+        source.close()
