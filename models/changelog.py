@@ -385,10 +385,15 @@ def materialise(table: str, record_id: str, version: dict) -> None:
     if found is None or found[1][:1] != BY_REF:
         return
     changed = ref_changed(found[1], origin, seq, record_states(table, [record_id]).get(record_id))
-    Change.update(changed=changed).where(Change.change_id == found[0]).execute()
+    update = _STORE_SQL.get(type(database))
+    if update is None:
+        update = _STORE_SQL[type(database)] = Change.update(changed={"": [None, None]}).where(
+            Change.change_id == "").sql()[0]
+    database.execute_sql(update, (Change.changed.db_value(changed), found[0]))
 
 
 _CREATE_SQL: dict[type, str] = {}
+_STORE_SQL: dict[type, str] = {}
 
 
 def materialise_table(table: str) -> None:

@@ -128,9 +128,7 @@ class Writer:
         record.updated_at = utc_now()
         record.updated_by = self.actor.username
         record.derive()
-        model = type(record)
-        model.update({f: v for f, v in _columns(record).items() if f.name != "id"}).where(
-            model.id == record.id).execute()
+        _update(type(record), record)
         self._log(record, op, seq, changed, base=base, at=record.updated_at)
 
     def _next_seq(self) -> int:
@@ -195,8 +193,20 @@ def _insert(model: type[peewee.Model], rows: list[dict]) -> None:
     model._meta.database.cursor().executemany(sql, params)
 
 
-def _columns(record: peewee.Model) -> dict:
-    return {f: record.__data__.get(f.name) for f in record._meta.sorted_fields}
+_UPDATE_SQL: dict[type, tuple[str, list]] = {}
+
+
+def _update(model: type[peewee.Model], record: peewee.Model) -> None:
+    """UPDATE every column of the record's row with the statement peewee generated once per model (building
+    a 60-column UPDATE per record was two thirds of an edit's time, measured)."""
+    if model not in _UPDATE_SQL:
+        fields = [f for f in model._meta.sorted_fields if f.name != "id"]
+        _UPDATE_SQL[model] = (model.update({f: None for f in fields}).where(model.id == "").sql()[0], fields)
+    sql, fields = _UPDATE_SQL[model]
+    data = record.__data__
+    params = [f.db_value(data.get(f.name)) for f in fields]
+    params.append(model.id.db_value(record.id))
+    model._meta.database.execute_sql(sql, params)
 
 
 @contextlib.contextmanager
