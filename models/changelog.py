@@ -377,12 +377,24 @@ def materialise(table: str, record_id: str, version: dict) -> None:
     if len(version) != 1:
         return
     (origin, seq), = version.items()
-    found = Change.select(Change.change_id, Change.changed).where(
-        (Change.origin == origin) & (Change.seq == seq)).tuples().first()
-    if found is None or not isinstance(found[1], _Ref):
+    database = Change._meta.database
+    sql = _CREATE_SQL.get(type(database))
+    if sql is None:  # built by peewee once: every edit of a record asks it
+        query = Change.select(Change.change_id, Change.changed).where((Change.origin == "") & (Change.seq == 0))
+        sql = _CREATE_SQL[type(database)] = query.sql()[0]
+    found = database.execute_sql(sql, (origin, seq)).fetchone()
+    if found is None or found[1][:1] != BY_REF:
         return
-    changed = ref_changed(found[1].stored, origin, seq, record_states(table, [record_id]).get(record_id))
-    Change.update(changed=changed).where(Change.change_id == found[0]).execute()
+    changed = ref_changed(found[1], origin, seq, record_states(table, [record_id]).get(record_id))
+    update = _STORE_SQL.get(type(database))
+    if update is None:
+        update = _STORE_SQL[type(database)] = Change.update(changed={"": [None, None]}).where(
+            Change.change_id == "").sql()[0]
+    database.execute_sql(update, (Change.changed.db_value(changed), found[0]))
+
+
+_CREATE_SQL: dict[type, str] = {}
+_STORE_SQL: dict[type, str] = {}
 
 
 def materialise_table(table: str) -> None:

@@ -129,10 +129,7 @@ class Writer:
         record.updated_at = utc_now()
         record.updated_by = self.actor.username
         record.derive()
-        model = type(record)
-        saved = model.update({f: v for f, v in _columns(record).items() if f.name != "id"}).where(
-            (model.id == record.id) & (model.version == base)).execute()
-        if not saved:  # saved by someone else since it was read (another bureau PC): merge, or say so
+        if not _update(type(record), record, base):  # saved meanwhile by another bureau PC: merge, or say so
             base = self._merge_meanwhile(record, changed, seq)
         self._log(record, op, seq, changed, base=base, at=record.updated_at)
 
@@ -158,8 +155,7 @@ class Writer:
         record.updated_at, record.updated_by = stamp
         record.version = {**base, self.origin: seq}
         record.derive()
-        model.update({f: v for f, v in _columns(record).items() if f.name != "id"}).where(
-            model.id == record.id).execute()
+        _update(model, record)
         return base
 
     def _next_seq(self) -> int:
@@ -225,8 +221,27 @@ def _insert(model: type[peewee.Model], rows: list[dict]) -> None:
     model._meta.database.cursor().executemany(sql, params)
 
 
-def _columns(record: peewee.Model) -> dict:
-    return {f: record.__data__.get(f.name) for f in record._meta.sorted_fields}
+_UPDATE_SQL: dict[tuple[type, bool, bool], tuple[str, list]] = {}
+
+
+def _update(model: type[peewee.Model], record: peewee.Model, version: dict | None = None) -> int:
+    """UPDATE every column of the record's row with the statement peewee generated once per model and engine
+    (building a 60-column UPDATE per record was two thirds of an edit's time, measured). With `version`: only
+    while the row still has that version (another bureau PC may have saved it meanwhile). Rows updated."""
+    key = (model, is_postgres(), version is not None)  # the statement's parameter marks are the engine's
+    if key not in _UPDATE_SQL:
+        fields = [f for f in model._meta.sorted_fields if f.name != "id"]
+        where = model.id == ""
+        if version is not None:
+            where &= model.version == {}
+        _UPDATE_SQL[key] = (model.update({f: None for f in fields}).where(where).sql()[0], fields)
+    sql, fields = _UPDATE_SQL[key]
+    data = record.__data__
+    params = [f.db_value(data.get(f.name)) for f in fields]
+    params.append(model.id.db_value(record.id))
+    if version is not None:
+        params.append(model.version.db_value(version))
+    return model._meta.database.execute_sql(sql, params).rowcount
 
 
 @contextlib.contextmanager
