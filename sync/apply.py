@@ -36,6 +36,7 @@ CHANGE_KEYS = ("change_id", "origin", "seq", "table", "record_id", "op", "state"
                "at", "hlc")
 _KEYSET = frozenset(CHANGE_KEYS)
 _FIELDS_OF = operator.itemgetter(*CHANGE_KEYS)
+_TEXT_KEYS = ("change_id", "origin", "record_id", "author", "at", "hlc")  # checked for NUL characters
 
 
 class Applier:
@@ -163,7 +164,8 @@ class Applier:
               and isinstance(line["base"], dict) and isinstance(line["hlc"], str) and HLC.match(line["hlc"])
               and isinstance(line["author"], str) and isinstance(line["at"], str)
               and line["state"].get("id") == line["record_id"]
-              and all(isinstance(v, int) for v in line["base"].values()))
+              and all(isinstance(v, int) for v in line["base"].values())
+              and not any("\x00" in line[k] for k in _TEXT_KEYS))  # no database text column holds a NUL
         if not ok:
             self._reject(line, "修改记录格式不对")
             return None

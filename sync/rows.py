@@ -221,7 +221,7 @@ def _fits(value, kind, longest: int = MAX_TEXT) -> bool:
     if kind == "json":
         return True
     if kind is str:
-        return isinstance(value, str) and len(value) <= longest
+        return isinstance(value, str) and len(value) <= longest and "\x00" not in value  # no engine stores NUL
     if kind is int:
         return isinstance(value, int) and INT_RANGE[0] <= value <= INT_RANGE[1]
     if kind is float:

@@ -250,3 +250,19 @@ def test_signed_receipts_of_any_shape(hostile, body_key, value, garbage):
     if garbage:
         receipts.append("{not json")
     outcome(hostile, hostile.manifest(), hostile.parts(), receipts)
+
+
+@pytest.mark.parametrize("key", ["change_id", "origin", "record_id", "author", "at"])
+def test_a_nul_character_in_a_change_is_refused_on_every_engine(hostile, key):
+    """PostgreSQL cannot store a NUL in text, SQLite can: both refuse it, so the engines behave alike."""
+    lines = hostile.lines()
+    lines[0][key] = lines[0][key][:3] + "\x00" + lines[0][key][3:]
+    assert outcome(hostile, hostile.manifest(), [hostile.encode(lines)]) in ("refused", "imported")  # not a crash
+
+
+def test_a_nul_character_in_a_name_is_refused_on_every_engine(hostile):
+    lines = hostile.lines()
+    person = next(line for line in lines if line["table"] == "person")
+    person["state"]["name"] = "王\x00建"
+    person["changed"]["name"] = [None, "王\x00建"]
+    assert outcome(hostile, hostile.manifest(), [hostile.encode(lines)]) == "refused"
