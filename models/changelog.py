@@ -38,6 +38,7 @@ readers take the values from the record row:
 from __future__ import annotations
 
 import json
+import re
 
 import peewee
 
@@ -363,12 +364,24 @@ def resolve_refs(rows: list[tuple[str, str, str, str, int]]) -> dict[tuple[str, 
         columns, records = _record_rows(table, ids, {name for stored in codes[table] for name in ref_names(stored)})
         at = {column[0]: (i, column) for i, column in enumerate(columns)}
         version_at, version_column = at["version"]
+        plans = {stored: [(name, at[name][0], at[name][1][2], at[name][1][1]) for name in ref_names(stored)]
+                 for stored in codes[table]}
         for _, record_id, stored, origin, seq in (r for r in rows if r[0] == table and r[2][:1] == BY_REF):
             row = records.get(record_id)
             if row is None or _value(version_column, row[version_at]) != {origin: seq}:
                 ref_changed(stored, origin, seq, None)  # raises: the record no longer holds the values
-            out[(origin, seq)] = {name: [None, _value(at[name][1], row[at[name][0]])] for name in ref_names(stored)}
+            out[(origin, seq)] = {name: [None, v if (v := row[i]) is None or type(v) is kind else _convert(field, v)]
+                                  for name, i, kind, field in plans[stored]}
     return out
+
+
+def _convert(field, v):
+    if type(field) is peewee.DateField and type(v) is str and _ISO_DATE.fullmatch(v):
+        return v  # what python_value + isoformat give back for a stored 'YYYY-MM-DD' (or itself, if not a date)
+    return to_json_value(field.python_value(v))
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def materialise(table: str, record_id: str, version: dict) -> None:
