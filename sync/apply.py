@@ -108,7 +108,11 @@ class Applier:
             changed = lean_changed_text(changed, c.changed)  # a create's values: the compact array
             rows.append((c.change_id, c.origin, c.seq, c.table, c.record_id, c.op, state, changed, base, c.author,
                          c.at, c.hlc))
-        db.cursor().executemany(self.change_sql, rows)
+        try:
+            db.cursor().executemany(self.change_sql, rows)
+        except ValueError:  # a NUL character: PostgreSQL's text cannot hold it (SQLite's driver never says so)
+            raise BundleRefused("damaged", "数据包内的修改记录含有无法保存的字符，整个数据包未导入，未作任何改动。"
+                                           "请让对方检查后重新导出。") from None
         del rows, raw
         had_history = set()
         for key, new in by_record.items():
