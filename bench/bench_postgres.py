@@ -6,7 +6,8 @@ for the run (tests/pg_server.py), with the SQLite figures measured in the same r
 Figures:
 - bundle import: a station's bundle of N new persons into the PostgreSQL bureau, against a raw psycopg2
   `executemany` of the same change rows and person rows into the same tables of a fresh copy;
-- search: `clients` processes searching at once (2-character names, pinyin, initials, ID and phone
+- search: `clients` processes searching at once (PostgreSQL right after the import, and after VACUUM
+  ANALYZE as autovacuum leaves it; one client alone for each engine too) (2-character names, pinyin, initials, ID and phone
   fragments: what the list page runs, count + first page of 100), p50/p95 per query — PostgreSQL bureau
   and the same people in an SQLite home, each with `clients` processes;
 - edits: `clients` processes each saving `edits` edits at once; all must be in the change log and in the
@@ -167,7 +168,8 @@ def main(argv=None) -> int:
     figures: dict = {"machine": machine(), "people": args.people, "clients": args.clients}
     try:
         bureau, station = setup(root, args.people)
-        move_to_postgres(bureau, PostgresTarget(server.dsn(server.empty_database())), ROLE_PASSWORD)
+        database = server.empty_database()
+        move_to_postgres(bureau, PostgresTarget(server.dsn(database)), ROLE_PASSWORD)
         close_database()
         open_database(station)
         bundle = export_bundle_for_bench(station, root / "station.vsb")
@@ -180,8 +182,13 @@ def main(argv=None) -> int:
                              "ratio": round(t_raw / t_import, 3), "peak_mb": round(peak), "counts": counts}
         print("import", figures["import"], file=sys.stderr, flush=True)
 
+        figures["search_postgres_fresh"] = search_figures(bureau.root, args.clients, args.queries, args.seed)
+        print("search pg, right after the import", figures["search_postgres_fresh"], file=sys.stderr, flush=True)
+        server.admin_sql("VACUUM (ANALYZE)", database=database)  # what autovacuum does within minutes
         figures["search_postgres"] = search_figures(bureau.root, args.clients, args.queries, args.seed)
-        print("search pg", figures["search_postgres"], file=sys.stderr, flush=True)
+        print("search pg, vacuumed", figures["search_postgres"], file=sys.stderr, flush=True)
+        figures["search_postgres_1_client"] = search_figures(bureau.root, 1, args.queries, args.seed)
+        figures["search_sqlite_1_client"] = search_figures(station.root, 1, args.queries, args.seed)
         figures["search_sqlite"] = search_figures(station.root, args.clients, args.queries, args.seed)
         print("search sqlite", figures["search_sqlite"], file=sys.stderr, flush=True)
 

@@ -110,7 +110,7 @@ class Applier:
             changed = lean_changed_text(changed, c.changed)  # a create's values: the compact array
             rows.append((c.change_id, c.origin, c.seq, c.table, c.record_id, c.op, state, changed, base, c.author,
                          c.at, c.hlc))
-        db.cursor().executemany(self.change_sql, rows)
+        db.cursor().executemany(self.change_sql, rows)  # texts with a NUL were refused by _accept
         del rows, raw
         had_history = set()
         for key, new in by_record.items():

@@ -192,7 +192,8 @@ class TableWriter:
             with peewee.__exception_wrapper__:  # PostgreSQL's driver errors → peewee's portable ones
                 db.cursor().executemany(self.sql, rows)
         except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError, peewee.InterfaceError,
-                peewee.ProgrammingError, peewee.IntegrityError, peewee.DataError, OverflowError, UnicodeEncodeError):
+                peewee.ProgrammingError, peewee.IntegrityError, peewee.DataError, OverflowError, UnicodeEncodeError,
+                ValueError):  # ValueError: a NUL character, which PostgreSQL's text cannot hold
             # a CHECK or UNIQUE rule, an unencodable text: rows this database cannot hold
             table = self.model._meta.table_name
             raise BundleRefused("damaged", f"数据包内「{table}」的记录不符合本程序的数据规则，整个数据包未导入，"
