@@ -82,6 +82,8 @@ class PgServer:
         subprocess.run(command, check=True, capture_output=True, cwd=self.folder)
 
     def stop(self) -> None:
+        if not (self.folder / "data").exists():
+            return  # already gone (stopped, or its temporary folder removed by a cleaner): nothing to stop
         try:
             self._run(["pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate", "stop"])
         finally:
