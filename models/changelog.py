@@ -43,7 +43,7 @@ import re
 import peewee
 
 from models.base import LocalModel, to_json_value
-from models.engine import append_token, is_postgres
+from models.engine import append_token, prepared
 from models.change_keys import key_code, key_name
 from models.fields import JSONField
 
@@ -328,19 +328,12 @@ def _record_rows(table: str, ids, names=None) -> tuple[list, dict[str, tuple]]:
     database = model._meta.database
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        key = (is_postgres(), table, tuple(f.name for f in fields), len(chunk))
-        sql = _RECORDS_SQL.get(key)
-        if sql is None:  # built by peewee once per table, fields and number of ids
-            if len(_RECORDS_SQL) > 1024:
-                _RECORDS_SQL.clear()
-            marks = peewee.SQL("(" + ", ".join([database.param] * len(chunk)) + ")", chunk)
-            sql = _RECORDS_SQL[key] = model.select(*fields).where(model.id.in_(marks)).sql()[0]
+        marks = "(" + ", ".join([database.param] * len(chunk)) + ")"
+        sql = prepared(("records", table, tuple(f.name for f in fields), len(chunk)),
+                       lambda: model.select(*fields).where(model.id.in_(peewee.SQL(marks, chunk))).sql()[0])
         for row in database.execute_sql(sql, chunk):
             out[row[0]] = row
     return columns, out
-
-
-_RECORDS_SQL: dict[tuple, str] = {}
 
 
 def ref_changed(stored: str, origin: str, seq: int, record: dict | None) -> dict:
@@ -391,23 +384,17 @@ def materialise(table: str, record_id: str, version: dict) -> None:
         return
     (origin, seq), = version.items()
     database = Change._meta.database
-    sql = _CREATE_SQL.get(is_postgres())
-    if sql is None:  # built by peewee once: every edit of a record asks it
-        query = Change.select(Change.change_id, Change.changed).where((Change.origin == "") & (Change.seq == 0))
-        sql = _CREATE_SQL[is_postgres()] = query.sql()[0]
+    sql = prepared(("create_change",), lambda: Change.select(Change.change_id, Change.changed).where(
+        (Change.origin == "") & (Change.seq == 0)).sql()[0])  # every edit of a record asks it
     found = database.execute_sql(sql, (origin, seq)).fetchone()
     if found is None or found[1][:1] != BY_REF:
         return
     changed = ref_changed(found[1], origin, seq, record_states(table, [record_id]).get(record_id))
-    update = _STORE_SQL.get(is_postgres())
-    if update is None:
-        update = _STORE_SQL[is_postgres()] = Change.update(changed={"": [None, None]}).where(
-            Change.change_id == "").sql()[0]
+    update = prepared(("store_changed",), lambda: Change.update(changed={"": [None, None]}).where(
+        Change.change_id == "").sql()[0])
     database.execute_sql(update, (Change.changed.db_value(changed), found[0]))
 
 
-_CREATE_SQL: dict[bool, str] = {}
-_STORE_SQL: dict[bool, str] = {}
 
 
 def materialise_table(table: str) -> None:

@@ -16,7 +16,7 @@ import re
 from models import vocab
 from models.errors import DuplicateIdNumber, NotFound, ValidationError
 from models.idnumber import InvalidIdNumber, parse_id_number
-from models.engine import is_postgres
+from models.engine import prepared
 from models.installation import Installation, Village
 from models.person import FIELD_LABELS, FamilyMember, Person, PersonIdentity
 from models.write import Actor, OpChanges, writing
@@ -117,17 +117,12 @@ def validate_person(values: dict, *, existing: Person | None = None, today: dt.d
     return v
 
 
-_LIVE_VILLAGE_SQL: dict[bool, str] = {}
-
-
 def _village_is_live(village_id) -> bool:
     """Village.live().where(Village.id == village_id).exists(), its SQL built once per database kind: building
     it took 80 % of validating a person in a roster import (measured)."""
     database = Village._meta.database
-    sql = _LIVE_VILLAGE_SQL.get(is_postgres())
-    if sql is None:
-        query = Village.select(Village.id).where(Village.deleted_at.is_null() & (Village.id == ""))  # one param
-        sql = _LIVE_VILLAGE_SQL[is_postgres()] = query.sql()[0]
+    sql = prepared(("live_village",), lambda: Village.select(Village.id).where(
+        Village.deleted_at.is_null() & (Village.id == "")).sql()[0])  # one parameter: the id
     return database.execute_sql(sql, (village_id,)).fetchone() is not None
 
 

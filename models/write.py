@@ -19,7 +19,7 @@ import peewee
 from models.base import SyncedModel, to_json_value
 from models.changelog import DERIVED, Change, materialise, ref_text, round_trips, stored_state
 from models.connection import db
-from models.engine import is_postgres, writer_lock
+from models.engine import prepared, writer_lock
 from models.fields import utc_now
 from models.ids import HybridClock, new_id
 from models.installation_row import Installation
@@ -204,38 +204,29 @@ def format_clock(clock: HybridClock) -> str:
     return format_stamp(clock.physical, clock.logical)
 
 
-_INSERT_SQL: dict[tuple[type, bool], str] = {}
-
-
 def _insert(model: type[peewee.Model], rows: list[dict]) -> None:
     """INSERT rows (by field name) with the statement peewee generated once per model.
 
     Rebuilding the SQL of a 60-column insert for every record dominated bulk writes (roster import).
     """
     fields = model._meta.sorted_fields
-    key = (model, is_postgres())  # the statement's parameter marks are the engine's
-    sql = _INSERT_SQL.get(key)
-    if sql is None:
-        sql = _INSERT_SQL[key] = model.insert({f: None for f in fields}).sql()[0]
+    sql = prepared(("insert", model), lambda: model.insert({f: None for f in fields}).sql()[0])
     params = [[f.db_value(row.get(f.name)) for f in fields] for row in rows]
     model._meta.database.cursor().executemany(sql, params)
-
-
-_UPDATE_SQL: dict[tuple[type, bool, bool], tuple[str, list]] = {}
 
 
 def _update(model: type[peewee.Model], record: peewee.Model, version: dict | None = None) -> int:
     """UPDATE every column of the record's row with the statement peewee generated once per model and engine
     (building a 60-column UPDATE per record was two thirds of an edit's time, measured). With `version`: only
     while the row still has that version (another bureau PC may have saved it meanwhile). Rows updated."""
-    key = (model, is_postgres(), version is not None)  # the statement's parameter marks are the engine's
-    if key not in _UPDATE_SQL:
+    def build():
         fields = [f for f in model._meta.sorted_fields if f.name != "id"]
         where = model.id == ""
         if version is not None:
             where &= model.version == {}
-        _UPDATE_SQL[key] = (model.update({f: None for f in fields}).where(where).sql()[0], fields)
-    sql, fields = _UPDATE_SQL[key]
+        return model.update({f: None for f in fields}).where(where).sql()[0], fields
+
+    sql, fields = prepared(("update", model, version is not None), build)
     data = record.__data__
     params = [f.db_value(data.get(f.name)) for f in fields]
     params.append(model.id.db_value(record.id))
