@@ -62,6 +62,12 @@ class SyncedModel(LocalModel):
         return out
 
 
+def label_fields(model: type[peewee.Model], labels: dict[str, str]) -> None:
+    """Name fields in Chinese (peewee's verbose_name): what messages of the write path call them."""
+    for name, label in labels.items():
+        model._meta.fields[name].verbose_name = label
+
+
 def to_json_value(value):
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()

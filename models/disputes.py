@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import peewee
 
 from models import options
-from models.base import SyncedModel
+from models.base import SyncedModel, label_fields
 from models.errors import NotFound, ValidationError
 from models.installation import Installation
 from models.person import Person
@@ -84,6 +84,11 @@ class DisputeCase(SyncedModel):
     @property
     def title(self) -> str:
         return f"{self.number} · {self.person.name}"
+
+
+label_fields(DisputeCase, {"source": "来源", "dispute_type": "类型", "outsiders": "其他当事人", "claim": "诉求内容",
+                           "risk": "风险等级", "deadline": "办结期限", "leader": "包案领导", "leader_phone": "领导电话",
+                           "handler": "责任人", "handler_phone": "责任人电话", "repeat": "是否重复访"})
 
 
 class DisputeParty(SyncedModel):
@@ -233,7 +238,7 @@ def register_dispute(values: dict, *, actor: Actor, today: dt.date | None = None
     return case, w.changes
 
 
-def edit_dispute(case_id: str, values: dict, *, actor: Actor) -> OpChanges:
+def edit_dispute(case_id: str, values: dict, *, actor: Actor, seen: dict | None = None) -> OpChanges:
     """Change the case's header (risk, leader, deadline …); steps go through dispute_step."""
     case = get_dispute(case_id)
     unknown = set(values) - EDITABLE
@@ -244,7 +249,7 @@ def edit_dispute(case_id: str, values: dict, *, actor: Actor) -> OpChanges:
     if problems:
         raise ValidationError(problems)
     with writing(actor) as w:
-        w.update(case, v)
+        w.update(case, v, seen=seen)
     return w.changes
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import peewee
 
-from models.base import SyncedModel
+from models.base import SyncedModel, label_fields
 from models.fields import JSONField
 from models.installation import Village
 
@@ -126,6 +126,9 @@ FIELD_LABELS = {
     "deceased_relation": "与牺牲/病故军人关系", "person": "服务对象",
     "deleted_at": "删除时间", "deleted_reason": "删除原因",
 }
+
+for _model in (Person, PersonIdentity, FamilyMember):
+    label_fields(_model, {name: label for name, label in FIELD_LABELS.items() if name in _model._meta.fields})
 
 # Which vocabulary a coded field's value is a code of (for showing labels).
 FIELD_VOCABULARY = {

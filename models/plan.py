@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import peewee
 
-from models.base import SyncedModel
+from models.base import SyncedModel, label_fields
 from models.fields import JSONField
 
 ALL_STATIONS = "all_stations"
@@ -189,3 +189,13 @@ class ListItem(SyncedModel):
 
 TABLES = [Plan, PlanBenchmark, PlanArea, PlanMeeting, MeetingDecision, PlanTask, TaskAssignment, ProgressEntry,
           QuarterSummary, ListItem]
+
+
+label_fields(Plan, {"title": "方案名称", "leading_group": "领导小组", "office": "领导小组办公室", "office_head": "办公室主任",
+                    "liaison": "联络员", "note": "备注"})
+label_fields(PlanArea, {"name": "领域名称", "content": "学习内容", "leaders": "牵头领导", "unit_codes": "责任单位",
+                        "deadline": "完成时限", "position": "顺序"})
+label_fields(PlanTask, {"area": "工作领域", "title": "任务事项", "target_value": "量化指标", "target_unit": "指标单位",
+                        "indicator": "计算方式", "leaders": "牵头领导", "deadline": "完成时限", "note": "备注"})
+label_fields(ListItem, {"title": "事项", "measures": "措施", "person": "责任人", "unit_code": "责任单位", "deadline": "时限",
+                        "list_state": "状态"})

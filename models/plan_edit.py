@@ -86,7 +86,7 @@ def _text(values: dict, name: str, label: str, *, required: bool) -> str | None:
     return text or None
 
 
-def edit_plan(plan_id: str, values: dict, *, actor: Actor) -> OpChanges:
+def edit_plan(plan_id: str, values: dict, *, actor: Actor, seen: dict | None = None) -> OpChanges:
     """values: any of title, leading_group, office, office_head, liaison, note."""
     require_bureau()
     plan = _live(Plan, plan_id, "工作方案")
@@ -99,11 +99,11 @@ def edit_plan(plan_id: str, values: dict, *, actor: Actor) -> OpChanges:
         if name in values:
             row[name] = _text(values, name, "", required=False)
     with writing(actor) as w:
-        w.update(plan, row)
+        w.update(plan, row, seen=seen)
     return w.changes
 
 
-def edit_area(area_id: str, values: dict, *, actor: Actor) -> OpChanges:
+def edit_area(area_id: str, values: dict, *, actor: Actor, seen: dict | None = None) -> OpChanges:
     """values: any of name, content (学习内容), leaders, unit_codes (责任单位), deadline, position."""
     require_bureau()
     area = _live(PlanArea, area_id, "工作领域")
@@ -123,7 +123,7 @@ def edit_area(area_id: str, values: dict, *, actor: Actor) -> OpChanges:
     if "position" in values:
         row["position"] = int(values["position"])
     with writing(actor) as w:
-        w.update(area, row)
+        w.update(area, row, seen=seen)
     return w.changes
 
 

@@ -103,14 +103,14 @@ def improvement_for(problem_id: str, values: dict, *, actor: Actor) -> ListItem:
                          problem_id=problem.id)
 
 
-def edit_list_item(item_id: str, values: dict, *, actor: Actor) -> OpChanges:
+def edit_list_item(item_id: str, values: dict, *, actor: Actor, seen: dict | None = None) -> OpChanges:
     item = _live(ListItem, item_id, "清单事项")
     _check_unit(item.unit_code)
     row = item_values(values, partial=True)
     if "unit_code" in row:
         _check_unit(row["unit_code"])
     with writing(actor) as w:
-        w.update(item, row)
+        w.update(item, row, seen=seen)
     return w.changes
 
 

@@ -111,14 +111,14 @@ def assign(w: Writer, task: PlanTask, codes: list[str], on: dt.date) -> list[Tas
             for code in codes if code not in have]
 
 
-def edit_task(task_id: str, values: dict, *, actor: Actor) -> OpChanges:
+def edit_task(task_id: str, values: dict, *, actor: Actor, seen: dict | None = None) -> OpChanges:
     require_bureau()
     task = _live(PlanTask, task_id, "工作任务")
     row = task_values(values, partial=True)
     if "area" in values:
         row["area"] = _live(PlanArea, values["area"], "工作领域").id
     with writing(actor) as w:
-        w.update(task, row)
+        w.update(task, row, seen=seen)
     return w.changes
 
 

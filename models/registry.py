@@ -3,6 +3,8 @@
     person, changes = save_person(None, {"name": "王建国", "id_number": "…"},
                                   identities=[{"category": "retired_soldier"}], actor=actor)
     save_person(person.id, {"phone": "13904770000"}, actor=actor)     # edit: only given fields
+    opened = open_person(person.id)        # a form's view; saving against it never overwrites a newer save
+    save_person(person.id, changed_fields, identities=…, family=…, opened=opened, actor=actor)
     set_status(person.id, "deceased", on=date(2026, 3, 1), actor=actor)
 
 Every function validates first (ValidationError maps field → sentence, nothing written), then
@@ -12,14 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from models import vocab
-from models.errors import DuplicateIdNumber, NotFound, ValidationError
+from models.errors import DuplicateIdNumber, EditedMeanwhile, NotFound, ValidationError
 from models.idnumber import InvalidIdNumber, parse_id_number
 from models.engine import prepared
 from models.installation import Installation, Village
-from models.person import FIELD_LABELS, FamilyMember, Person, PersonIdentity
-from models.write import Actor, OpChanges, writing
+from models.person import FIELD_LABELS, TABLE_LABELS, FamilyMember, Person, PersonIdentity
+from models.base import to_json_value
+from models.write import Actor, OpChanges, edited_meanwhile, writing
 
 CODED = {
     "sex": "sex", "ethnicity": "ethnicity", "political": "political", "education": "education",
@@ -176,13 +180,29 @@ def validate_family_member(values: dict) -> dict:
     return v
 
 
+@dataclass(frozen=True)
+class Opened:
+    """A person as a form loaded it: the record, its identities and family members at that moment."""
+
+    person: Person
+    identities: list[PersonIdentity]
+    family: list[FamilyMember]
+
+
+def open_person(person_id: str) -> Opened:
+    return Opened(get_person(person_id), identities_of(person_id), family_of(person_id))
+
+
 def save_person(person_id: str | None, values: dict, *, identities: list[dict] | None = None,
-                family: list[dict] | None = None, actor: Actor,
-                station_code: str | None = None) -> tuple[Person, OpChanges]:
+                family: list[dict] | None = None, actor: Actor, station_code: str | None = None,
+                opened: Opened | None = None) -> tuple[Person, OpChanges]:
     """Create (person_id None) or edit a person; identities/family, when given, replace the lists.
 
     Family items with an "id" update that member; members missing from the list are removed
-    (tombstoned, never erased).
+    (tombstoned, never erased). With `opened` (what the form showed), the edit merges with what
+    others saved since: fields, identities and members the user left as shown keep their stored
+    (perhaps newer) values, ones added meanwhile stay, and a change to something another user also
+    changed or removed is refused (EditedMeanwhile) — never a silent overwrite.
     """
     existing = get_person(person_id) if person_id else None
     v = validate_person(values, existing=existing)
@@ -196,36 +216,56 @@ def save_person(person_id: str | None, values: dict, *, identities: list[dict] |
             person = w.create(Person, {"station_code": station, "status": "active", **v})
         else:
             person = existing
-            w.update(person, v)
+            w.update(person, v, seen=opened.person.__data__ if opened else None)
         if idents is not None:
-            _replace_identities(w, person, idents)
+            current = {i.category: i for i in PersonIdentity.live().where(PersonIdentity.person == person.id)}
+            shown = {i.category: i for i in opened.identities} if opened else None
+            _replace(w, current, shown, [(i["category"], {"subtypes": i["subtypes"], "note": i["note"]})
+                                         for i in idents],
+                     create=lambda key, item: w.create(PersonIdentity, {"person": person.id, "category": key, **item}),
+                     reason="人员类别已取消")
         if members is not None:
-            _replace_family(w, person, members)
+            current = {m.id: m for m in FamilyMember.live().where(FamilyMember.person == person.id)}
+            shown = {m.id: m for m in opened.family} if opened else None
+            _replace(w, current, shown, members,
+                     create=lambda _key, item: w.create(FamilyMember, {"person": person.id, **item}),
+                     reason="已从家庭成员中移除")
     return person, w.changes
 
 
-def _replace_identities(w, person: Person, wanted: list[dict]) -> None:
-    current = {i.category: i for i in PersonIdentity.live().where(PersonIdentity.person == person.id)}
-    for item in wanted:
-        found = current.pop(item["category"], None)
-        if found:
-            w.update(found, {"subtypes": item["subtypes"], "note": item["note"]})
-        else:
-            w.create(PersonIdentity, {"person": person.id, **item})
-    for gone in current.values():
-        w.tombstone(gone, "人员类别已取消")
+def _replace(w, current: dict, shown: dict | None, wanted: list[tuple], *, create, reason: str) -> None:
+    """Make a person's identities or family members (key → record) the wanted list (key None for new).
+
+    Without `shown` the list replaces what is stored. With it (the list as the form loaded it), only the
+    user's own additions, edits and removals are applied."""
+    for key, values in wanted:
+        found = current.pop(key, None) if key else None
+        was = shown.get(key) if shown is not None and key else None
+        if found is not None:
+            w.update(found, values, seen=was.__data__ if was is not None else None)
+        elif was is None:
+            create(key, values)
+        elif _differs(was, values):  # removed by another user after this one began editing it
+            raise EditedMeanwhile(f"他人刚删除了{TABLE_LABELS[was._meta.table_name]}「{_named(was)}」，您对它的修改未保存。"
+                                  "请重新打开这条记录后再改。", record_id=was.id)
+    for key, gone in current.items():
+        was = shown.get(key) if shown is not None else None
+        if shown is not None and (was is None or was.id != gone.id):
+            continue  # added by another user meanwhile: it stays
+        if was is not None and gone.version != was.version:  # removed here, changed by another meanwhile
+            raise edited_meanwhile(gone, [name for name in gone.content_fields()
+                                          if to_json_value(gone.__data__.get(name)) != to_json_value(was.__data__.get(name))])
+        w.tombstone(gone, reason)
 
 
-def _replace_family(w, person: Person, members: list[tuple[str | None, dict]]) -> None:
-    current = {m.id: m for m in FamilyMember.live().where(FamilyMember.person == person.id)}
-    for member_id, values in members:
-        found = current.pop(member_id, None) if member_id else None
-        if found:
-            w.update(found, values)
-        else:
-            w.create(FamilyMember, {"person": person.id, **values})
-    for gone in current.values():
-        w.tombstone(gone, "已从家庭成员中移除")
+def _differs(record, values: dict) -> bool:
+    return any(to_json_value(record.__data__.get(name)) != to_json_value(value) for name, value in values.items())
+
+
+def _named(record) -> str:
+    if isinstance(record, PersonIdentity):
+        return vocab.label("identity", record.category)
+    return record.name or ""
 
 
 STATUS_NEEDS = {"deceased": "去世日期", "moved": "迁出日期", "removed": "注销日期"}

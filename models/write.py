@@ -20,6 +20,7 @@ from models.base import SyncedModel, to_json_value
 from models.changelog import DERIVED, Change, materialise, ref_text, round_trips, stored_state
 from models.connection import db
 from models.engine import prepared, writer_lock
+from models.errors import EditedMeanwhile
 from models.fields import utc_now
 from models.ids import HybridClock, new_id
 from models.installation_row import Installation
@@ -85,12 +86,19 @@ class Writer:
         self.changes.created.append((model._meta.table_name, record.id))
         return record
 
-    def update(self, record: SyncedModel, values: dict, *, force: bool = False, op: str = "upsert") -> bool:
+    def update(self, record: SyncedModel, values: dict, *, force: bool = False, op: str = "upsert",
+               seen: dict | None = None) -> bool:
         """Apply only the fields whose value differs; return whether anything changed.
 
         force=True writes every given field even when unchanged (a conflict resolution must be a
         change that has seen both sides); op names the operation ("transfer", "merge").
+        seen: the values the user had in front of them when they began editing (a form stays open for
+        minutes while another bureau PC may save the same record): a field left as seen is not written,
+        so a newer value saved meanwhile stays; a field the user changed that was also changed meanwhile
+        raises EditedMeanwhile — never a silent overwrite.
         """
+        if seen is not None:
+            values = _against_seen(record, values, seen)
         changed = {}
         for name, new in values.items():
             if isinstance(new, peewee.Model):
@@ -136,8 +144,6 @@ class Writer:
     def _merge_meanwhile(self, record: SyncedModel, changed: dict, seq: int) -> dict:
         """The record changed in the database after this edit read it. Fields only one side changed merge
         (this edit's onto the stored row); a field both changed is refused — never a silent overwrite."""
-        from models.errors import EditedMeanwhile
-
         model = type(record)
         current = model.get_or_none(model.id == record.id)
         if current is None:
@@ -145,8 +151,7 @@ class Writer:
         both = [name for name, (old, _new) in changed.items()
                 if name in current.__data__ and to_json_value(current.__data__.get(name)) != old]
         if both:
-            raise EditedMeanwhile(f"这条记录刚被他人修改过（{'、'.join(both)}），您的修改未保存。请刷新后再改。",
-                                  record_id=record.id, fields=both)
+            raise edited_meanwhile(record, both)
         base = dict(current.version or {})
         mine = {name: record.__data__.get(name) for name in changed}
         stamp = record.updated_at, record.updated_by
@@ -196,6 +201,32 @@ class Writer:
             Installation.update(last_seq=self.seq, last_hlc=format_clock(self.clock)).where(
                 Installation.id == self.origin).execute()
             self.installation.last_seq = self.seq
+
+
+def _against_seen(record: SyncedModel, values: dict, seen: dict) -> dict:
+    """The fields of `values` the user changed from what they saw; refuses those changed meanwhile too."""
+    kept, both = {}, []
+    for name, new in values.items():
+        if name not in seen:
+            kept[name] = new
+            continue
+        was, now = to_json_value(seen[name]), to_json_value(record.__data__.get(name))
+        if to_json_value(new) == was:
+            continue  # left as shown: whatever is stored now stays
+        if now not in (was, to_json_value(new)):
+            both.append(name)
+        kept[name] = new
+    if both:
+        raise edited_meanwhile(record, both)
+    return kept
+
+
+def edited_meanwhile(record: SyncedModel, fields: list[str]):
+    """The refusal when another user saved the same fields first, naming them as the form does."""
+    meta = record._meta.fields
+    labels = "、".join(getattr(meta.get(name), "verbose_name", None) or name for name in fields)
+    return EditedMeanwhile(f"他人刚保存了同一条记录的「{labels}」，与您的修改冲突，您的修改未保存。"
+                           "请记下您的修改，重新打开这条记录后再改。", record_id=record.id, fields=fields)
 
 
 def format_clock(clock: HybridClock) -> str:

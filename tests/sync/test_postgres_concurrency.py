@@ -102,7 +102,7 @@ def test_two_staff_editing_one_field_the_second_is_told_and_other_fields_merge(t
         with pytest.raises(EditedMeanwhile) as told:
             with writing(bureau.actor) as w:
                 w.update(seen_by_second, {"phone": "13900000002"})
-        assert "刚被他人修改" in told.value.message
+        assert "他人刚保存了同一条记录的「联系电话」" in told.value.message
         with writing(bureau.actor) as w:
             w.update(Person.get_by_id(person.id), {"note": "先改电话的人没动备注"})
         stale = Person.get_by_id(person.id)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from models.disputes import dispute_step, get_dispute, parties, register_dispute
+from models.disputes import dispute_step, edit_dispute, get_dispute, parties, register_dispute
 from tests.ui.casework_helpers import add_person, pick_person, save, type_text
 from ui.casework.disputes_page import DEADLINE_COLOURS, DisputesPage
 
@@ -156,6 +156,21 @@ def test_the_risk_and_leader_can_be_changed_as_the_case_goes_on(qtbot, page, act
     case = get_dispute(case.id)
     assert (case.risk, case.leader) == ("high", "旗局王局长")
     assert dict(page.describe(page.detail.detail))["风险等级"] == "高"
+
+
+def test_a_change_saved_elsewhere_while_the_dialog_is_open_is_kept(qtbot, page, actor):
+    """The case was changed from another PC (or by an imported bundle) after the clerk opened the dialog."""
+    case = register(actor, add_person(7, actor, name="周并存"), risk="low")
+    page.browser.refresh()
+    page.open_record(case.id)
+    dialog = page.edit_registration()
+    edit_dispute(case.id, {"handler": "司法所李所长"}, actor=actor)  # elsewhere, meanwhile
+
+    fill(qtbot, dialog.grid.editors["risk"], "high")
+    save(qtbot, dialog)
+
+    case = get_dispute(case.id)
+    assert (case.risk, case.handler) == ("high", "司法所李所长")
 
 
 def test_the_open_cases_export_to_xlsx_with_number_and_deadline(qtbot, page, actor, tmp_path, monkeypatch):

@@ -11,6 +11,7 @@ from PySide6.QtCharts import QChartView
 from models.installation import current, init_bureau
 from models.plan import PlanTask, TaskAssignment
 from models.plan_edit import get_plan
+from models.plan_tasks import edit_task
 from models.plan_template import start_plan_from_template
 from models.registry import save_person
 from models.scoring import ConfirmedScore, enter_manual_score
@@ -197,3 +198,38 @@ def test_a_station_sees_the_plan_read_only_and_its_own_figures(qtbot, ctx):
     wait_loaded(qtbot, page.dashboard)
     assert [r["label"] for r in page.dashboard.table.rows][0] == "在册人数"
     assert "has not yet published" in page.dashboard.caption.text()
+
+
+def test_a_task_changed_by_a_colleague_while_its_dialog_is_open_keeps_both_changes(qtbot, page):
+    """Two bureau staff on one master copy: the colleague changes the task's note; this one its target."""
+    start_plan_from_template(YEAR, actor=BUREAU)
+    tab = page.plan
+    wait_loaded(qtbot, tab)
+    row = tab.table.rows[0]
+    tab.table.select_where(lambda r: r["id"] == row["id"])
+    dialog = tab.edit_task()
+    edit_task(row["id"], {"note": "同事补充的备注"}, actor=Actor("wang", "王股长", "bureau_staff"))
+
+    dialog.grid.editors["target_value"].setText("90")
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        saved(qtbot, dialog)
+
+    task = PlanTask.get_by_id(row["id"])
+    assert (task.note, task.target_value) == ("同事补充的备注", 90)
+
+
+def test_the_same_task_field_changed_by_a_colleague_first_is_refused_with_its_name(qtbot, page):
+    start_plan_from_template(YEAR, actor=BUREAU)
+    tab = page.plan
+    wait_loaded(qtbot, tab)
+    row = tab.table.rows[0]
+    tab.table.select_where(lambda r: r["id"] == row["id"])
+    dialog = tab.edit_task()
+    edit_task(row["id"], {"note": "同事补充的备注"}, actor=Actor("wang", "王股长", "bureau_staff"))
+
+    dialog.grid.editors["note"].setText("我写的备注")
+    message = refused(qtbot, dialog)
+
+    assert "「备注」" in message and "未保存" in message
+    assert PlanTask.get_by_id(row["id"]).note == "同事补充的备注"
+    assert dialog.grid.editors["note"].text() == "我写的备注"  # nothing typed is lost

@@ -322,3 +322,31 @@ def test_a_message_under_a_field_does_not_move_the_fields_below_it(qtbot, page):
     assert form.basic.grid.messages["birth_date"].is_problem
     # the layout settles after the message appears; the field below must end where it was
     qtbot.waitUntil(lambda: below.mapTo(form, QPoint(0, 0)).y() == before, timeout=1000)
+
+
+def test_a_save_from_another_pc_while_the_form_is_open_is_kept(qtbot, page, actor):
+    """Two bureau staff have the same person open; the other one saves the address first."""
+    person, _ = save_person(None, {"name": "王建国", "id_number": id_number(dt.date(1980, 3, 9), 13)}, actor=actor)
+    form = page.open_person(person.id)
+    save_person(person.id, {"residence_address": "乌审召镇"}, actor=actor)  # the other PC
+
+    form.basic.grid.editors["note"].setPlainText("家中有困难")
+    save_with_ctrl_s(qtbot, form)
+
+    stored = get_person(person.id)
+    assert (stored.residence_address, stored.note) == ("乌审召镇", "家中有困难")
+    assert form.basic.grid.editors["residence_address"].text() == "乌审召镇"  # the form shows both now
+
+
+def test_a_field_the_other_pc_changed_first_is_refused_and_nothing_typed_is_lost(qtbot, page, actor):
+    person, _ = save_person(None, {"name": "王建国", "id_number": id_number(dt.date(1980, 3, 9), 13)}, actor=actor)
+    form = page.open_person(person.id)
+    save_person(person.id, {"note": "另一台电脑写的备注"}, actor=actor)
+
+    form.basic.grid.editors["note"].setPlainText("我写的备注")
+    error = refuse_with_ctrl_s(qtbot, form)
+
+    assert "「备注」" in error.message
+    assert "「备注」" in form.banner.text()
+    assert form.basic.grid.editors["note"].toPlainText() == "我写的备注"
+    assert get_person(person.id).note == "另一台电脑写的备注"

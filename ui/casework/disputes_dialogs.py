@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from models import options
-from models.disputes import RISKS, edit_dispute, next_number, register_dispute
+from models.disputes import RISKS, edit_dispute, get_dispute, next_number, register_dispute
 from models.errors import NotFound
 from models.registry import get_person
 from ui.casework.fields import CheckEdit, ChoiceCombo, DateEdit, NoteEdit, PersonPicker, TextEdit, parse_date
@@ -122,6 +122,7 @@ class DisputeEditDialog(RecordDialog):
 
     def __init__(self, ctx, detail: dict, parent=None):
         self.case_id = detail["id"]
+        self.seen = dict(get_dispute(self.case_id).__data__)  # saving keeps what others save meanwhile
         super().__init__(ctx, self.tr("Change the registration of {number}").format(number=detail["number"]), parent)
         self.setMinimumWidth(760)
         fields = dict(detail["fields"])
@@ -143,4 +144,4 @@ class DisputeEditDialog(RecordDialog):
         grid.add("repeat", CheckEdit(self.tr("Has petitioned about this before")), label="是否重复访")
 
     def submit(self, values: dict, actor):
-        return edit_dispute(self.case_id, values, actor=actor)
+        return edit_dispute(self.case_id, values, actor=actor, seen=self.seen)

@@ -108,7 +108,8 @@ class PlanHeaderDialog(RecordDialog):
     def submit(self, values, actor):
         plan_id, ids = self.view.plan.id, list(self.benchmark_ids)
         changes = [edit_plan(plan_id, {k: values[k] for k in ("title", "office", "office_head", "liaison",
-                                                             "leading_group")}, actor=actor)]
+                                                             "leading_group")}, actor=actor,
+                             seen=self.view.plan.__data__)]
         for n, row in enumerate(values["benchmarks"]):
             changes.append(save_benchmark(plan_id, row, actor=actor, benchmark_id=ids[n] if n < len(ids) else None))
         return merged(*changes)
@@ -134,7 +135,8 @@ class AreaDialog(RecordDialog):
         grid.add("deadline", DateEdit(), label=self.tr("Deadline"))
 
     def submit(self, values, actor):
-        return edit_area(self.area.id, {**values, "leaders": parse_leaders(values["leaders"])}, actor=actor)
+        return edit_area(self.area.id, {**values, "leaders": parse_leaders(values["leaders"])}, actor=actor,
+                         seen=self.area.__data__)
 
 
 class TaskDialog(RecordDialog):
@@ -179,8 +181,9 @@ class TaskDialog(RecordDialog):
         if "deadline" not in row:
             row["deadline"] = None  # a cleared deadline is refused with its sentence, not silently kept
         task_id = self.task["id"]
+        seen = {**{k: self.task[k] for k in (*row, "leaders")}, "area": self.task["area_id"]}  # as the list showed it
         changes = [edit_task(task_id, {**row, "area": values["area"], "leaders": parse_leaders(values["leaders"])},
-                             actor=actor)]
+                             actor=actor, seen=seen)]
         had = [u["code"] for u in self.task["units"]]
         new = [code for code in values["units"] if code not in had]
         if new:
@@ -346,7 +349,7 @@ class ListItemDialog(RecordDialog):
     def submit(self, values, actor):
         kind = values.pop("kind")
         if self.item is not None:
-            return edit_list_item(self.item.id, values, actor=actor)
+            return edit_list_item(self.item.id, values, actor=actor, seen=self.item.__data__)
         if self.problem is not None:
             item = improvement_for(self.problem.id, values, actor=actor)
         elif self.decision is not None:

@@ -25,7 +25,7 @@ from models import vocab
 from models.errors import DuplicateIdNumber, ValidationError
 from models.essentials import missing_essentials
 from models.permissions import allowed
-from models.registry import family_of, get_person, identities_of, save_person
+from models.registry import open_person, save_person
 from ui.leaving import DISCARD, SAVE, ask_unsaved
 from ui.registry.basic_section import BasicSection
 from ui.registry.family_section import FamilySection
@@ -60,6 +60,7 @@ class PersonForm(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.person = None
+        self.opened = None  # models.registry.Opened of the loaded person
         self._baseline: dict | None = None
         self._saving = False
         self._after_save = None  # what confirm_leave's 保存 continues with once the save succeeded
@@ -157,8 +158,9 @@ class PersonForm(QWidget):
         self._baseline = self.state()
 
     def load_person(self, person_id: str) -> None:
-        self.person = get_person(person_id)
-        self._fill(self.person, identities_of(person_id), family_of(person_id))
+        self.opened = open_person(person_id)  # saving merges against this: another PC may save meanwhile
+        self.person = self.opened.person
+        self._fill(self.person, self.opened.identities, self.opened.family)
 
     def _fill(self, person, identities, family) -> None:
         for grid in self.grids.values():
@@ -272,10 +274,11 @@ class PersonForm(QWidget):
             values = {k: v for k, v in state["fields"].items() if v != before.get(k)}
         person_id, actor = (self.person.id if self.person else None), self.ctx.actor
         identities, family = state["identities"], state["family"]
+        opened = self.opened if self.person else None  # a new person has nothing to merge with
         self._saving = True
         self.save_button.setEnabled(False)
-        run_write(self, lambda: save_person(person_id, values, identities=identities, family=family, actor=actor),
-                  on_done=self._save_finished)
+        run_write(self, lambda: save_person(person_id, values, identities=identities, family=family, actor=actor,
+                                            opened=opened), on_done=self._save_finished)
 
     def _save_finished(self, outcome) -> None:
         self._saving = False
