@@ -181,16 +181,25 @@ _adapted = False
 
 
 def _register_adapters() -> None:
-    """Dates go to PostgreSQL as untyped ISO text, as SQLite stores them (a DATE column is TEXT there)."""
+    """Dates go to PostgreSQL as untyped ISO text, as SQLite stores them (a DATE column is TEXT there).
+    NUMERIC comes back as SQLite gives it: SUM over integers (NUMERIC in PostgreSQL) as int, AVG as float —
+    never a Decimal, which would be stored as text in a JSON column (a closed period's figures)."""
     global _adapted
     if _adapted:
         return
     import datetime as dt
 
-    from psycopg2.extensions import QuotedString, register_adapter
+    from psycopg2.extensions import DECIMAL, QuotedString, new_type, register_adapter, register_type
 
     register_adapter(dt.date, lambda day: QuotedString(day.isoformat()))
+    register_type(new_type(DECIMAL.values, "VETSTATION_NUMBER", _sqlite_number))
     _adapted = True
+
+
+def _sqlite_number(text: str | None, _cursor):
+    if text is None:
+        return None
+    return int(text) if text.lstrip("-").isdigit() else float(text)
 
 
 # -- the differences -------------------------------------------------------------------------------

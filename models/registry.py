@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass
 
 from models import vocab
+from models.base import to_json_value
 from models.errors import DuplicateIdNumber, EditedMeanwhile, NotFound, ValidationError
 from models.idnumber import InvalidIdNumber, parse_id_number
 from models.engine import prepared
 from models.installation import Installation, Village
 from models.person import FIELD_LABELS, TABLE_LABELS, FamilyMember, Person, PersonIdentity
-from models.base import to_json_value
 from models.write import Actor, OpChanges, edited_meanwhile, writing
 
 CODED = {
@@ -252,9 +252,10 @@ def _replace(w, current: dict, shown: dict | None, wanted: list[tuple], *, creat
         was = shown.get(key) if shown is not None else None
         if shown is not None and (was is None or was.id != gone.id):
             continue  # added by another user meanwhile: it stays
-        if was is not None and gone.version != was.version:  # removed here, changed by another meanwhile
-            raise edited_meanwhile(gone, [name for name in gone.content_fields()
-                                          if to_json_value(gone.__data__.get(name)) != to_json_value(was.__data__.get(name))])
+        clash = [name for name in gone.content_fields()  # removed here, but changed by another meanwhile?
+                 if to_json_value(gone.__data__.get(name)) != to_json_value(was.__data__.get(name))] if was else []
+        if clash:
+            raise edited_meanwhile(gone, clash)
         w.tombstone(gone, reason)
 
 

@@ -77,10 +77,13 @@ _CREATED: list[str] = []
 
 @pytest.fixture(autouse=True)
 def _drop_test_databases():
-    yield
+    """The PostgreSQL databases of the previous test are dropped as the next one starts: pytest-qt processes
+    events once more after the fixtures' teardown, and a widget's timer firing then must still find its
+    database (an SQLite home quietly reopens its file). The server's folder goes at the end of the session."""
     while _CREATED:
         close_database()
         _SERVER[0].drop(_CREATED.pop())
+    yield
 
 
 @pytest.fixture(scope="session")
