@@ -43,7 +43,7 @@ import re
 import peewee
 
 from models.base import LocalModel, to_json_value
-from models.engine import append_token, prepared
+from models.engine import append_token, compact_id, id_text, prepared
 from models.change_keys import key_code, key_name
 from models.fields import JSONField
 
@@ -386,7 +386,7 @@ def materialise(table: str, record_id: str, version: dict) -> None:
     database = Change._meta.database
     sql = prepared(("create_change",), lambda: Change.select(Change.change_id, Change.changed).where(
         (Change.origin == "") & (Change.seq == 0)).sql()[0])  # every edit of a record asks it
-    found = database.execute_sql(sql, (origin, seq)).fetchone()
+    found = database.execute_sql(sql, (compact_id(origin), seq)).fetchone()
     if found is None or found[1][:1] != BY_REF:
         return
     changed = ref_changed(found[1], origin, seq, record_states(table, [record_id]).get(record_id))
@@ -534,12 +534,23 @@ class ChangeSelect(peewee.ModelSelect):
         return wrapper
 
 
+class IdField(peewee.TextField):
+    """A change-log id column (origin, record_id): a UUID is stored as its 16 bytes where the engine can
+    (models.engine.compact_id; docs/lean-storage.md round 4); every reader gets the text back."""
+
+    def db_value(self, value):
+        return compact_id(value)
+
+    def python_value(self, value):
+        return id_text(value)
+
+
 class Change(LocalModel):
     change_id = peewee.TextField(primary_key=True)
-    origin = peewee.TextField()
+    origin = IdField()
     seq = peewee.IntegerField()
     table = peewee.TextField()
-    record_id = peewee.TextField(index=True)
+    record_id = IdField(index=True)
     op = peewee.TextField()
     state = StateField()  # DERIVED ('') for a create that create_state() rebuilds
     changed = ChangedField()  # {field: [old, new]}; a create's: the compact array [field, new, …]

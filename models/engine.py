@@ -129,9 +129,47 @@ def is_postgres() -> bool:
     return isinstance(db.obj, peewee.PostgresqlDatabase)
 
 
+_HEX = frozenset("0123456789abcdef")
+
+
+def compact_id(value):
+    """How an id column of the change log stores a value (lean storage round 4, docs/lean-storage.md §18):
+    on SQLite a canonical UUID text (lowercase, hyphenated) as its 16 bytes — byte order is the text's order —
+    anything else as it is; PostgreSQL keeps the text. id_text(compact_id(v)) == v for every value."""
+    return value if is_postgres() else _uuid_bytes(value)
+
+
+def _uuid_bytes(value):
+    if type(value) is str and len(value) == 36 and value[8] == value[13] == value[18] == value[23] == "-":
+        digits = value[:8] + value[9:13] + value[14:18] + value[19:23] + value[24:]
+        if _HEX.issuperset(digits):
+            return bytes.fromhex(digits)
+    return value
+
+
+def id_sql(expression):
+    """An SQL expression of record ids (a subquery's column) in the form the change log stores them
+    (compact_id in SQL: SQLite's function vetstation_compact_id, registered on every connection)."""
+    return expression if is_postgres() else peewee.fn.vetstation_compact_id(expression)
+
+
+def _sqlite(path: str, pragmas: dict) -> peewee.SqliteDatabase:
+    database = peewee.SqliteDatabase(path, pragmas=pragmas)
+    database.register_function(_uuid_bytes, "vetstation_compact_id", 1, deterministic=True)
+    return database
+
+
+def id_text(value):
+    """The id text of a stored change-log id (compact_id's inverse; text comes back as it is)."""
+    if type(value) is bytes and len(value) == 16:
+        h = value.hex()
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    return value
+
+
 def use_sqlite(path) -> None:
     close()
-    db.initialize(peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS))
+    db.initialize(_sqlite(str(path), SQLITE_PRAGMAS))
     db.connect(reuse_if_open=True)
 
 
@@ -325,8 +363,7 @@ def register_schema(build) -> None:
 
 def sqlite_database(path: Path) -> peewee.SqliteDatabase:
     """A copy's target file: written in one go, made durable when closed."""
-    database = peewee.SqliteDatabase(str(path), pragmas={"journal_mode": "delete", "synchronous": 1,
-                                                         "foreign_keys": 0})
+    database = _sqlite(str(path), {"journal_mode": "delete", "synchronous": 1, "foreign_keys": 0})
     database.connect()
     return database
 
@@ -359,7 +396,9 @@ def _normal(value):
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, memoryview):
-        return bytes(value)
+        value = bytes(value)
+    if isinstance(value, bytes) and len(value) == 16:
+        return id_text(value)  # a change-log id SQLite stores compactly: its text on the server, in checksums
     return value
 
 
