@@ -39,6 +39,7 @@ from sync.bundle_format import PART_SIZE, BundleZipWriter, manifest_hash
 from sync.keys import require_keys
 from sync.own_bundles import remember_export
 from sync.receipts import receipt_lines
+from sync.rows import dumps
 from sync.usb import write_encrypted
 
 COLUMNS = ("change_id", "origin", "seq", "table", "record_id", "op", "state", "changed", "base", "author", "at",
@@ -164,13 +165,15 @@ def _transfers(inst, peer_code: str, known: dict) -> tuple[list[str], list[str]]
     return moved_in, moved_out
 
 
-_json = Change.state.db_value  # JSON text as the change log's JSON columns write it
+_json = dumps  # JSON text as the change log's JSON columns write it (one encoder, built once)
 _text = json.encoder.encode_basestring  # json.dumps(str, ensure_ascii=False), without the per-call setup
 
 
 def _scalar(value) -> str:
     if isinstance(value, str):
         return _text(value)
+    if type(value) is int:  # seq: what json.dumps writes for an int
+        return str(value)
     return json.dumps(value, ensure_ascii=False)
 
 
