@@ -147,6 +147,9 @@ def _uuid_bytes(value):
     return value
 
 
+COMPACT_ID_COLUMNS = {("change_log", "origin"), ("change_log", "record_id")}  # the columns stored by compact_id
+
+
 def id_sql(expression):
     """An SQL expression of record ids (a subquery's column) in the form the change log stores them
     (compact_id in SQL: SQLite's function vetstation_compact_id, registered on every connection)."""
@@ -402,11 +405,13 @@ def _normal(value):
     return value
 
 
-def _target_row(row, flags: list[int]) -> tuple:
+def _target_row(row, flags: list[int], ids: list[int] = ()) -> tuple:
     out = list(map(_normal, row))
     for i in flags:  # SQLite's 0/1 into a PostgreSQL boolean
         if out[i] is not None:
             out[i] = bool(out[i])
+    for i in ids:  # a server's text ids into a SQLite file: stored as compact_id stores them
+        out[i] = _uuid_bytes(out[i])
     return tuple(out)
 
 
@@ -485,10 +490,12 @@ def copy_database(source: peewee.Database, target: peewee.Database, build=None, 
                 if not columns:
                     continue
                 flags = [i for i, c in enumerate(columns) if kinds[c] == "boolean"]
+                ids = ([] if isinstance(target, peewee.PostgresqlDatabase) else
+                       [i for i, c in enumerate(columns) if (table, c) in COMPACT_ID_COLUMNS])
                 statement = (f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
                              f'VALUES ({", ".join([target.param] * len(columns))})')
                 for rows in _read(source, table, columns):
-                    target.cursor().executemany(statement, [_target_row(r, flags) for r in rows])
+                    target.cursor().executemany(statement, [_target_row(r, flags, ids) for r in rows])
                 facts[table] = (columns, table_facts(source, table, columns))
                 if progress:
                     progress(table)
