@@ -43,7 +43,7 @@ import re
 import peewee
 
 from models.base import LocalModel, to_json_value
-from models.engine import append_token, prepared
+from models.engine import append_token, compact_id, id_text, prepared
 from models.change_keys import key_code, key_name
 from models.fields import JSONField
 
@@ -361,7 +361,8 @@ def resolve_refs(rows: list[tuple[str, str, str, str, int]]) -> dict[tuple[str, 
                  for stored in codes[table]}
         for _, record_id, stored, origin, seq in (r for r in rows if r[0] == table and r[2][:1] == BY_REF):
             row = records.get(record_id)
-            if row is None or _value(version_column, row[version_at]) != {origin: seq}:
+            if row is None or (row[version_at] != f'{{{_text(origin)}:{seq}}}'  # the text {origin: seq} is written as
+                               and _value(version_column, row[version_at]) != {origin: seq}):
                 ref_changed(stored, origin, seq, None)  # raises: the record no longer holds the values
             out[(origin, seq)] = {name: [None, v if (v := row[i]) is None or type(v) is kind else _convert(field, v)]
                                   for name, i, kind, field in plans[stored]}
@@ -369,11 +370,14 @@ def resolve_refs(rows: list[tuple[str, str, str, str, int]]) -> dict[tuple[str, 
 
 
 def _convert(field, v):
+    if v == "[]" and type(field) is JSONField:
+        return []  # an empty list (tags, subtypes of most records): what python_value + to_json_value give
     if type(field) is peewee.DateField and type(v) is str and _ISO_DATE.fullmatch(v):
         return v  # what python_value + isoformat give back for a stored 'YYYY-MM-DD' (or itself, if not a date)
     return to_json_value(field.python_value(v))
 
 
+_text = json.encoder.encode_basestring  # json.dumps(str, ensure_ascii=False), without the per-call setup
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -386,7 +390,7 @@ def materialise(table: str, record_id: str, version: dict) -> None:
     database = Change._meta.database
     sql = prepared(("create_change",), lambda: Change.select(Change.change_id, Change.changed).where(
         (Change.origin == "") & (Change.seq == 0)).sql()[0])  # every edit of a record asks it
-    found = database.execute_sql(sql, (origin, seq)).fetchone()
+    found = database.execute_sql(sql, (compact_id(origin), seq)).fetchone()
     if found is None or found[1][:1] != BY_REF:
         return
     changed = ref_changed(found[1], origin, seq, record_states(table, [record_id]).get(record_id))
@@ -438,23 +442,36 @@ def create_state(table: str, record_id: str, origin: str, seq: int, author: str,
     meta = {"id": record_id, "origin": origin, "created_at": at, "created_by": author, "updated_at": at,
             "updated_by": author, "deleted_at": None, "deleted_reason": None, "version": {origin: seq}}
     state = {}
-    derived = model.derived_fields
-    for field in model._meta.sorted_fields:
-        name = field.name
-        if name in derived:
-            continue
+    for name, default in _defaults(model):
         if name in changed:
             value = changed[name][1]
             if name in meta and value != meta[name]:
                 return None
         elif name in meta:
             value = meta[name]
+        elif default is _MISSING:
+            return None
         else:
-            value = _default(field)
-            if value is _MISSING:
-                return None
+            value = default() if default is list or default is dict else default
         state[name] = value
     return state
+
+
+_DEFAULTS: dict = {}
+
+
+def _defaults(model) -> list[tuple[str, object]]:
+    """[(field name, its constant default as state() gives it, or list / dict, or _MISSING)] of the fields
+    a create's state holds, in the model's order (worked out once per model: every create read asks)."""
+    plan = _DEFAULTS.get(model)
+    if plan is None:
+        plan = []
+        for field in model._meta.sorted_fields:
+            if field.name not in model.derived_fields:
+                default = field.default
+                plan.append((field.name, default if default in (list, dict) else _default(field)))
+        _DEFAULTS[model] = plan
+    return plan
 
 
 def is_create(op: str, base) -> bool:
@@ -534,12 +551,23 @@ class ChangeSelect(peewee.ModelSelect):
         return wrapper
 
 
+class IdField(peewee.TextField):
+    """A change-log id column (origin, record_id): a UUID is stored as its 16 bytes where the engine can
+    (models.engine.compact_id; docs/lean-storage.md round 4); every reader gets the text back."""
+
+    def db_value(self, value):
+        return compact_id(value)
+
+    def python_value(self, value):
+        return id_text(value)
+
+
 class Change(LocalModel):
     change_id = peewee.TextField(primary_key=True)
-    origin = peewee.TextField()
+    origin = IdField()
     seq = peewee.IntegerField()
     table = peewee.TextField()
-    record_id = peewee.TextField(index=True)
+    record_id = IdField(index=True)
     op = peewee.TextField()
     state = StateField()  # DERIVED ('') for a create that create_state() rebuilds
     changed = ChangedField()  # {field: [old, new]}; a create's: the compact array [field, new, …]

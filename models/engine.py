@@ -129,9 +129,50 @@ def is_postgres() -> bool:
     return isinstance(db.obj, peewee.PostgresqlDatabase)
 
 
+_HEX = frozenset("0123456789abcdef")
+
+
+def compact_id(value):
+    """How an id column of the change log stores a value (lean storage round 4, docs/lean-storage.md §18):
+    on SQLite a canonical UUID text (lowercase, hyphenated) as its 16 bytes — byte order is the text's order —
+    anything else as it is; PostgreSQL keeps the text. id_text(compact_id(v)) == v for every value."""
+    return value if is_postgres() else _uuid_bytes(value)
+
+
+def _uuid_bytes(value):
+    if type(value) is str and len(value) == 36 and value[8] == value[13] == value[18] == value[23] == "-":
+        digits = value[:8] + value[9:13] + value[14:18] + value[19:23] + value[24:]
+        if _HEX.issuperset(digits):
+            return bytes.fromhex(digits)
+    return value
+
+
+COMPACT_ID_COLUMNS = {("change_log", "origin"), ("change_log", "record_id")}  # the columns stored by compact_id
+
+
+def id_sql(expression):
+    """An SQL expression of record ids (a subquery's column) in the form the change log stores them
+    (compact_id in SQL: SQLite's function vetstation_compact_id, registered on every connection)."""
+    return expression if is_postgres() else peewee.fn.vetstation_compact_id(expression)
+
+
+def _sqlite(path: str, pragmas: dict) -> peewee.SqliteDatabase:
+    database = peewee.SqliteDatabase(path, pragmas=pragmas)
+    database.register_function(_uuid_bytes, "vetstation_compact_id", 1, deterministic=True)
+    return database
+
+
+def id_text(value):
+    """The id text of a stored change-log id (compact_id's inverse; text comes back as it is)."""
+    if type(value) is bytes and len(value) == 16:
+        h = value.hex()
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    return value
+
+
 def use_sqlite(path) -> None:
     close()
-    db.initialize(peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS))
+    db.initialize(_sqlite(str(path), SQLITE_PRAGMAS))
     db.connect(reuse_if_open=True)
 
 
@@ -334,8 +375,7 @@ def register_schema(build) -> None:
 
 def sqlite_database(path: Path) -> peewee.SqliteDatabase:
     """A copy's target file: written in one go, made durable when closed."""
-    database = peewee.SqliteDatabase(str(path), pragmas={"journal_mode": "delete", "synchronous": 1,
-                                                         "foreign_keys": 0})
+    database = _sqlite(str(path), {"journal_mode": "delete", "synchronous": 1, "foreign_keys": 0})
     database.connect()
     return database
 
@@ -368,15 +408,19 @@ def _normal(value):
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, memoryview):
-        return bytes(value)
+        value = bytes(value)
+    if isinstance(value, bytes) and len(value) == 16:
+        return id_text(value)  # a change-log id SQLite stores compactly: its text on the server, in checksums
     return value
 
 
-def _target_row(row, flags: list[int]) -> tuple:
+def _target_row(row, flags: list[int], ids: list[int] = ()) -> tuple:
     out = list(map(_normal, row))
     for i in flags:  # SQLite's 0/1 into a PostgreSQL boolean
         if out[i] is not None:
             out[i] = bool(out[i])
+    for i in ids:  # a server's text ids into a SQLite file: stored as compact_id stores them
+        out[i] = _uuid_bytes(out[i])
     return tuple(out)
 
 
@@ -455,10 +499,12 @@ def copy_database(source: peewee.Database, target: peewee.Database, build=None, 
                 if not columns:
                     continue
                 flags = [i for i, c in enumerate(columns) if kinds[c] == "boolean"]
+                ids = ([] if isinstance(target, peewee.PostgresqlDatabase) else
+                       [i for i, c in enumerate(columns) if (table, c) in COMPACT_ID_COLUMNS])
                 statement = (f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
                              f'VALUES ({", ".join([target.param] * len(columns))})')
                 for rows in _read(source, table, columns):
-                    target.cursor().executemany(statement, [_target_row(r, flags) for r in rows])
+                    target.cursor().executemany(statement, [_target_row(r, flags, ids) for r in rows])
                 facts[table] = (columns, table_facts(source, table, columns))
                 if progress:
                     progress(table)

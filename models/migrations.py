@@ -237,6 +237,19 @@ def step_create_values_by_reference() -> None:
         db.cursor().executemany("UPDATE change_log SET changed = ? WHERE rowid = ?", lean)
 
 
+def step_compact_change_ids() -> None:
+    """Lean storage, fourth step (issue 14): on SQLite the change log's origin and record_id hold a UUID as
+    its 16 bytes instead of 36 characters (models.engine.compact_id; docs/lean-storage.md round 4); every
+    reader gets the same text back. One UPDATE inside the migration's one transaction: a killed upgrade
+    leaves the backup and the old file and runs again at the next start (stored bytes are left as they
+    are); `upgrade` compacts the file afterwards (VACUUM). PostgreSQL keeps the text: nothing to do."""
+    if engine.is_postgres():
+        return
+    db.execute_sql("UPDATE change_log SET origin = vetstation_compact_id(origin), "
+                   "record_id = vetstation_compact_id(record_id) "
+                   "WHERE typeof(origin) = 'text' OR typeof(record_id) = 'text'")
+
+
 STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes,
          step_person_village_text,
          step_work_plan,
@@ -248,12 +261,13 @@ STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_sear
          step_exported_bundles,
          step_lean_change_log,
          step_lean_create_values,
-         step_create_values_by_reference]
+         step_create_values_by_reference,
+         step_compact_change_ids]
 SCHEMA_VERSION = len(STEPS)
 # Steps that only rewrite rows an older database holds: a fresh database (from version 0, either engine)
 # has none and skips them (their SQL is SQLite's). A new data step that is not portable belongs here.
-DATA_STEPS = {step_lean_change_log, step_lean_create_values, step_create_values_by_reference}
-COMPACT_AFTER = STEPS.index(step_create_values_by_reference) + 1  # upgrading past this step VACUUMs the file once
+DATA_STEPS = {step_lean_change_log, step_lean_create_values, step_create_values_by_reference, step_compact_change_ids}
+COMPACT_AFTER = STEPS.index(step_compact_change_ids) + 1  # upgrading past this step VACUUMs the file once
 
 
 def upgrade(home, from_version: int) -> None:

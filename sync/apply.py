@@ -20,7 +20,7 @@ from models.changelog import (BY_REF, DERIVED, OPERATIONS, Change, changed_value
                               lean_changed_text, resolve_refs)
 from models.conflicts import Conflict, DuplicateCandidate
 from models.db import db
-from models.engine import insert_or_replace
+from models.engine import compact_id, id_text, insert_or_replace
 from models.fields import utc_now
 from models.held import HeldRecord
 from models.peers import observe_clock
@@ -37,6 +37,11 @@ CHANGE_KEYS = ("change_id", "origin", "seq", "table", "record_id", "op", "state"
 _KEYSET = frozenset(CHANGE_KEYS)
 _FIELDS_OF = operator.itemgetter(*CHANGE_KEYS)
 _TEXT_KEYS = ("change_id", "origin", "record_id", "author", "at", "hlc")  # checked for NUL characters
+
+
+def _id_texts(row: tuple) -> tuple:
+    """A change row read raw (CHANGE_KEYS order) with its origin and record id as text."""
+    return (row[0], id_text(row[1]), *row[2:4], id_text(row[4]), *row[5:])
 
 
 class Applier:
@@ -108,8 +113,8 @@ class Applier:
             if derivable(c.__dict__):  # a create's state is rebuilt from its columns when read
                 state = DERIVED
             changed = lean_changed_text(changed, c.changed)  # a create's values: the compact array
-            rows.append((c.change_id, c.origin, c.seq, c.table, c.record_id, c.op, state, changed, base, c.author,
-                         c.at, c.hlc))
+            rows.append((c.change_id, compact_id(c.origin), c.seq, c.table, compact_id(c.record_id), c.op, state,
+                         changed, base, c.author, c.at, c.hlc))
         db.cursor().executemany(self.change_sql, rows)  # texts with a NUL were refused by _accept
         del rows, raw
         had_history = set()
@@ -193,7 +198,7 @@ class Applier:
                 bad.add(c.change_id)
             seen[c.seq] = c
         for origin, seen in by_origin.items():
-            for (seq,) in self.q_seqs.rows(seen, origin=origin):
+            for (seq,) in self.q_seqs.rows(seen, origin=compact_id(origin)):
                 bad.add(seen[seq].change_id)
         if not bad:
             return fresh
@@ -208,7 +213,9 @@ class Applier:
         out: dict[tuple[str, str], list[Ch]] = {}
         wanted = set(keys)
         loads = Change.state.python_value
-        rows = [row for row in self.q_history.rows(sorted({rid for _, rid in keys})) if (row[3], row[4]) in wanted]
+        rows = [row for row in map(_id_texts, self.q_history.rows(sorted({compact_id(rid) for _, rid in keys},
+                                                                         key=id_text)))
+                if (row[3], row[4]) in wanted]
         # a create whose values its record row holds: the import may rewrite that row, so the values go into
         # the change row first (docs/lean-storage.md, round 3)
         refs = resolve_refs([(row[3], row[4], row[7], row[1], row[2]) for row in rows if row[7][:1] == BY_REF])

@@ -23,6 +23,7 @@ from models.attachments import Attachment, attachment_path
 from models.audit import record
 from models.changelog import BY_REF, DERIVED, Change, changed_text, create_state, resolve_refs, state_text
 from models.db import db
+from models.engine import id_sql, id_text
 from models.errors import DomainError
 from models.fields import utc_now
 from models.ids import new_id
@@ -38,6 +39,7 @@ from sync.bundle_format import PART_SIZE, BundleZipWriter, manifest_hash
 from sync.keys import require_keys
 from sync.own_bundles import remember_export
 from sync.receipts import receipt_lines
+from sync.rows import dumps
 from sync.usb import write_encrypted
 
 COLUMNS = ("change_id", "origin", "seq", "table", "record_id", "op", "state", "changed", "base", "author", "at",
@@ -115,7 +117,7 @@ def selection(inst, peer_code: str, peer) -> peewee.Query:
     relevant = None
     for table, model in synced_tables().items():
         ids = owned_ids(model, peer_code)
-        part = (Change.table == table) if ids is None else ((Change.table == table) & Change.record_id.in_(ids))
+        part = (Change.table == table) if ids is None else ((Change.table == table) & Change.record_id.in_(_ids(ids)))
         relevant = part if relevant is None else (relevant | part)
     condition = relevant
     covered = _not_covered(known)
@@ -126,12 +128,20 @@ def selection(inst, peer_code: str, peer) -> peewee.Query:
         for table, model in synced_tables().items():
             ids = attached_ids(model, Person, moved_in)
             if ids is not None:
-                condition = condition | ((Change.table == table) & Change.record_id.in_(ids))
+                condition = condition | ((Change.table == table) & Change.record_id.in_(_ids(ids)))
     if moved_out:
         condition = condition | Change.change_id.in_(moved_out)
     if peer and peer.installation_id:
         condition = condition & (Change.origin != peer.installation_id)
     return Change.select(*fields).where(condition).order_by(Change.hlc, Change.origin)
+
+
+def _ids(ids):
+    """Record ids (a list, or a query of one id column) as the change log's record_id holds them."""
+    if isinstance(ids, peewee.SelectQuery):
+        column, = ids._returning
+        return ids.select(id_sql(column))
+    return ids
 
 
 def _transfers(inst, peer_code: str, known: dict) -> tuple[list[str], list[str]]:
@@ -155,13 +165,15 @@ def _transfers(inst, peer_code: str, known: dict) -> tuple[list[str], list[str]]
     return moved_in, moved_out
 
 
-_json = Change.state.db_value  # JSON text as the change log's JSON columns write it
+_json = dumps  # JSON text as the change log's JSON columns write it (one encoder, built once)
 _text = json.encoder.encode_basestring  # json.dumps(str, ensure_ascii=False), without the per-call setup
 
 
 def _scalar(value) -> str:
     if isinstance(value, str):
         return _text(value)
+    if type(value) is int:  # seq: what json.dumps writes for an int
+        return str(value)
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -223,6 +235,7 @@ def _build(home, inst, keys, plain: Path, peer_code, peer, recipient, progress):
             rows = cursor.fetchmany(PART_SIZE)
             if not rows:
                 break
+            rows = [(row[0], id_text(row[1]), *row[2:4], id_text(row[4]), *row[5:]) for row in rows]
             lines = []
             refs = resolve_refs([(row[3], row[4], row[7], row[1], row[2]) for row in rows if row[7][:1] == BY_REF])
             for row in rows:

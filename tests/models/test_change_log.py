@@ -88,7 +88,7 @@ def test_a_new_record_is_logged_without_its_state_and_read_back_whole(actor):
     from models.db import db
 
     person, _ = save_person(None, person_values(2, name="李卫东"), actor=actor)
-    stored = db.execute_sql(sql("SELECT state FROM change_log WHERE record_id = ?"), (person.id,)).fetchone()[0]
+    stored = db.execute_sql(sql("SELECT state FROM change_log WHERE record_id = ?"), (Change.record_id.db_value(person.id),)).fetchone()[0]
     assert stored == DERIVED
     row = Change.get(Change.record_id == person.id)
     assert row.state["name"] == "李卫东" and row.state["id"] == person.id and row.state["version"] == person.version
@@ -99,16 +99,18 @@ def test_a_new_record_is_logged_without_its_state_and_read_back_whole(actor):
 def test_the_upgrade_drops_the_states_a_create_can_rebuild(actor):
     from models.changelog import DERIVED
     from models.db import db
-    from models.migrations import step_lean_change_log
+    from models.migrations import step_compact_change_ids, step_lean_change_log
 
     from models.changelog import materialise_table
 
     person, _ = save_person(None, person_values(3, name="张建军"), actor=actor)
     materialise_table("person")  # the values in the change row, as a home before round 3 stored them
     whole = Change.get(Change.record_id == person.id).state  # as a home before the upgrade stored it
-    db.execute_sql(sql("UPDATE change_log SET state = ? WHERE record_id = ?"), (Change.state.db_value(whole), person.id))
+    db.execute_sql(sql("UPDATE change_log SET state = ? WHERE record_id = ?"), (Change.state.db_value(whole), Change.record_id.db_value(person.id)))
+    _ids_as_text()  # and its ids as text, as a home before round 4 stored them
     step_lean_change_log()
-    stored = db.execute_sql(sql("SELECT state FROM change_log WHERE record_id = ?"), (person.id,)).fetchone()[0]
+    step_compact_change_ids()  # the upgrade's later step
+    stored = db.execute_sql(sql("SELECT state FROM change_log WHERE record_id = ?"), (Change.record_id.db_value(person.id),)).fetchone()[0]
     assert stored == DERIVED and Change.get(Change.record_id == person.id).state == whole
 
 
@@ -120,7 +122,7 @@ def test_a_new_records_values_are_stored_compactly_and_read_back_as_field_old_ne
 
     person, _ = save_person(None, person_values(4, name="赵志刚"), actor=actor)
     materialise_table("person")  # what happens to a create's values before its record is first edited
-    stored = db.execute_sql(sql("SELECT changed FROM change_log WHERE record_id = ?"), (person.id,)).fetchone()[0]
+    stored = db.execute_sql(sql("SELECT changed FROM change_log WHERE record_id = ?"), (Change.record_id.db_value(person.id),)).fetchone()[0]
     assert stored.startswith('[') and '"赵志刚"' in stored and "null" not in stored
     row = Change.get(Change.record_id == person.id)
     assert row.changed["name"] == [None, "赵志刚"] and all(old is None for old, _ in row.changed.values())
@@ -134,7 +136,7 @@ def test_a_new_records_values_are_stored_compactly_and_read_back_as_field_old_ne
 def test_an_edit_keeps_its_old_values_and_the_upgrade_compacts_the_creates_written_before(actor):
     from models.changelog import lean_changed_text
     from models.db import db
-    from models.migrations import step_lean_create_values
+    from models.migrations import step_compact_change_ids, step_lean_create_values
 
     person, _ = save_person(None, person_values(5, name="孙立国", phone="13904770000"), actor=actor)
     with writing(actor) as w:
@@ -145,8 +147,10 @@ def test_an_edit_keeps_its_old_values_and_the_upgrade_compacts_the_creates_writt
     create = Change.select().where(Change.record_id == person.id).order_by(Change.seq).first()
     whole = Change.state.db_value(create.changed)  # the text a home before the upgrade stored
     db.execute_sql(sql("UPDATE change_log SET changed = ? WHERE change_id = ?"), (whole, create.change_id))
+    _ids_as_text()  # as a home before round 4 stored them
     step_lean_create_values()
     step_lean_create_values()  # a resumed upgrade: rows already compact are left alone
+    step_compact_change_ids()  # the upgrade's later step
     stored = db.execute_sql(sql("SELECT changed FROM change_log WHERE change_id = ?"), (create.change_id,)).fetchone()[0]
     assert stored == lean_changed_text(whole) != whole
     assert Change.get_by_id(create.change_id).changed == create.changed
@@ -212,15 +216,65 @@ def test_editing_deleting_or_reediting_a_record_first_stores_its_creates_values(
 @pytest.mark.sqlite_only("a released SQLite data step: a PostgreSQL database starts past it")
 def test_the_upgrade_stores_by_reference_only_the_creates_whose_record_is_untouched(actor):
     from models.changelog import materialise_table
-    from models.migrations import step_create_values_by_reference
+    from models.migrations import step_compact_change_ids, step_create_values_by_reference
 
     kept, _ = save_person(None, person_values(9, name="冯建平"), actor=actor)
     edited, _ = save_person(None, person_values(10, name="陈国强", phone="13904770010"), actor=actor)
     save_person(edited.id, {"phone": "13904770011"}, actor=actor)
     materialise_table("person")  # as a home before this step stored every create
     histories = {pid: _history(pid) for pid in (kept.id, edited.id)}
+    _ids_as_text()  # and its ids as text, as before round 4
     step_create_values_by_reference()
     step_create_values_by_reference()  # a resumed upgrade: rows already by reference are left alone
+    step_compact_change_ids()  # the upgrade's later step
     assert _stored_changed(histories[kept.id][0][0]).startswith("@")
     assert _stored_changed(histories[edited.id][0][0]).startswith("[")
     assert {pid: _history(pid) for pid in (kept.id, edited.id)} == histories
+
+
+def _ids_as_text() -> None:
+    """The change log's origin and record_id as text, as a home before round 4 stored them (SQLite)."""
+    from models.db import db
+    from models.engine import id_text, is_postgres
+
+    if is_postgres():
+        return
+    db.connection().create_function("test_id_text", 1, id_text, deterministic=True)
+    db.execute_sql("UPDATE change_log SET origin = test_id_text(origin), record_id = test_id_text(record_id)")
+
+
+def test_a_change_rows_ids_are_stored_compactly_and_read_back_as_text(actor):
+    """Lean storage, fourth step: on SQLite a change row's origin and record id take 16 bytes each."""
+    from models.db import db
+    from models.engine import compact_id, id_text, is_postgres
+
+    person, _ = save_person(None, person_values(11, name="韩卫国"), actor=actor)
+    change = Change.get(Change.record_id == person.id)
+    assert (change.record_id, change.origin) == (person.id, person.origin)
+    stored = db.execute_sql(sql("SELECT origin, record_id FROM change_log WHERE change_id = ?"),
+                            (change.change_id,)).fetchone()
+    assert stored == ((person.origin, person.id) if is_postgres() else
+                      (bytes.fromhex(person.origin.replace("-", "")), bytes.fromhex(person.id.replace("-", ""))))
+    for text in ("150626100", "01A242D4-9B15-732A-B853-2322075A089A", "", None, "01a242d4-9b15-732a-b853-2322075a089g"):
+        assert compact_id(text) == text  # not a lowercase UUID: kept as it is
+    assert id_text(compact_id(person.id)) == person.id
+
+
+@pytest.mark.sqlite_only("a SQLite data step: PostgreSQL keeps the text")
+def test_the_upgrade_stores_the_ids_of_every_change_row_compactly_and_the_history_reads_the_same(actor):
+    from models.db import db
+    from models.migrations import step_compact_change_ids
+
+    person, _ = save_person(None, person_values(12, name="邓志强", phone="13904770012"), actor=actor)
+    save_person(person.id, {"phone": "13904770013"}, actor=actor)
+    before = [c.__data__ for c in Change.select().order_by(Change.seq)]
+    _ids_as_text()
+    assert [c.__data__ for c in Change.select().order_by(Change.seq)] == before
+    step_compact_change_ids()
+    step_compact_change_ids()  # a resumed upgrade: ids already compact are left alone
+    assert db.execute_sql("SELECT DISTINCT typeof(origin) FROM change_log").fetchall() == [("blob",)]
+    kinds = db.execute_sql("SELECT typeof(record_id) FROM change_log WHERE record_id = ?",
+                           (Change.record_id.db_value(person.id),)).fetchall()
+    assert kinds == [("blob",), ("blob",)]  # a station's code as its record id stays text
+    assert [c.__data__ for c in Change.select().order_by(Change.seq)] == before
+    assert len(Change.select().where(Change.record_id == person.id)) == 2  # found by its id again
