@@ -250,6 +250,14 @@ def step_compact_change_ids() -> None:
                    "WHERE typeof(origin) = 'text' OR typeof(record_id) = 'text'")
 
 
+def step_person_search_pieces() -> None:
+    """The search box at a PostgreSQL bureau (issue 13): a GIN index over the 2-character pieces of the
+    searched columns, so LIKE '%…%' reads the few candidate rows instead of every person
+    (models.engine.contains; docs/postgres.md). SQLite: nothing (its narrow person_search index)."""
+    engine.create_pieces_index("person_search_pieces", "person", (
+        ("n", ("name", "former_name")), ("p", ("search_initials", "search_pinyin")), ("d", ("id_number", "phone"))))
+
+
 STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes,
          step_person_village_text,
          step_work_plan,
@@ -262,7 +270,8 @@ STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_sear
          step_lean_change_log,
          step_lean_create_values,
          step_create_values_by_reference,
-         step_compact_change_ids]
+         step_compact_change_ids,
+         step_person_search_pieces]
 SCHEMA_VERSION = len(STEPS)
 # Steps that only rewrite rows an older database holds: a fresh database (from version 0, either engine)
 # has none and skips them (their SQL is SQLite's). A new data step that is not portable belongs here.

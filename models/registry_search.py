@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import peewee
 
 from models.errors import SearchTooShort
+from models.engine import contains, searching
 from models.essentials import missing_from, needs_completion
 from models.idnumber import clean
 from models.installation import Village
@@ -46,9 +47,20 @@ class PersonQuery:
     incomplete: bool | None = None  # 待补充 only (models.essentials)
 
 
+# what the search box looks in, by kind of text; on PostgreSQL in the order of the person_search_pieces
+# index (migrations.step_person_search_pieces)
+SEARCHED = (("n", (Person.name, Person.former_name)), ("p", (Person.search_initials, Person.search_pinyin)),
+            ("d", (Person.id_number, Person.phone)))
+
+
+def _plain(text: str) -> str:
+    """LIKE wildcards typed by the user are dropped (no name or number has them)."""
+    return text.replace("%", "").replace("_", "")
+
+
 def _like(text: str) -> str:
-    """A contains-pattern; LIKE wildcards typed by the user are dropped (no name or number has them)."""
-    return "%" + text.replace("%", "").replace("_", "") + "%"
+    """A contains-pattern."""
+    return "%" + _plain(text) + "%"
 
 
 def text_condition(text: str):
@@ -61,14 +73,11 @@ def text_condition(text: str):
                              text=text)
     digits = clean(text)
     if _DIGITS.match(digits):
-        pattern = _like(digits.replace("-", ""))
-        return Person.id_number ** pattern | Person.phone ** pattern
+        return contains(SEARCHED, "d", _plain(digits.replace("-", "")))
     latin = text.lower()
     if _LATIN.match(latin):
-        pattern = _like(latin.replace(" ", ""))
-        return Person.search_initials ** pattern | Person.search_pinyin ** pattern
-    pattern = _like(text)
-    return Person.name ** pattern | Person.former_name ** pattern
+        return contains(SEARCHED, "p", _plain(latin.replace(" ", "")))
+    return contains(SEARCHED, "n", _plain(text))
 
 
 def _filtered(query: PersonQuery, select):
@@ -96,7 +105,8 @@ def _filtered(query: PersonQuery, select):
 
 
 def count_people(query: PersonQuery) -> int:
-    return _filtered(query, Person.select(peewee.fn.COUNT(Person.id))).scalar()
+    with searching(bool(query.text)):
+        return _filtered(query, Person.select(peewee.fn.COUNT(Person.id))).scalar()
 
 
 ROW_FIELDS = (Person.id, Person.name, Person.sex, Person.ethnicity, Person.birth_date, Person.id_number,
@@ -111,7 +121,8 @@ def search_people(query: PersonQuery, *, offset: int = 0, limit: int = 100, orde
     sort = column.desc() if descending else column.asc()
     select = _filtered(query, Person.select(*ROW_FIELDS, Village.name.alias("village_name"))
                        .join(Village, peewee.JOIN.LEFT_OUTER, on=(Person.village == Village.id)))
-    rows = list(select.order_by(sort, Person.id).offset(offset).limit(limit).dicts())
+    with searching(bool(query.text)):
+        rows = list(select.order_by(sort, Person.id).offset(offset).limit(limit).dicts())
     attach_identities(rows)
     for row in rows:  # the 待补充 marker
         row["missing"] = missing_from(identities=row["identities"], village_id=row["village_id"],

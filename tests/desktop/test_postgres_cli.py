@@ -195,7 +195,11 @@ def test_a_fresh_postgres_schema_equals_a_migrated_sqlite_one(tmp_path, server, 
     point_at_postgres(pg, schema=False)
     open_database(pg)
     try:
-        assert _schema() == expected
+        found = _schema()
+        columns, indexes, foreign = found["person"]
+        assert "person_search_pieces" in {i[0] for i in indexes}  # the search box's index: PostgreSQL only
+        found["person"] = (columns, tuple(i for i in indexes if i[0] != "person_search_pieces"), foreign)
+        assert found == expected
     finally:
         close_database()
 
