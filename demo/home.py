@@ -53,10 +53,17 @@ def ensure_demo_station(*, actor: Actor) -> bool:
 
 
 def demo_stations() -> dict[str, list[str]]:
-    """Station code → village names: this station, or every default station for the bureau."""
+    """Station code → village names: this station, or every default station for the bureau.
+
+    The station's own 嘎查村 (the real lists seeded at init, or what the station entered); the synthetic
+    ones of demo.names only for a station that has none.
+    """
     inst = Installation.get_current()
     codes = [inst.station_code] if inst.station_code else [s["code"] for s in default_stations()]
-    return {code: VILLAGES.get(code, GENERIC_VILLAGES) for code in codes}
+    own: dict[str, list[str]] = {}
+    for station_code, name in Village.live().select(Village.station, Village.name).order_by(Village.name).tuples():
+        own.setdefault(station_code, []).append(name)
+    return {code: own.get(code) or VILLAGES.get(code, GENERIC_VILLAGES) for code in codes}
 
 
 def _village_ids(stations: dict[str, list[str]], actor: Actor) -> dict[tuple[str, str], str]:

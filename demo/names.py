@@ -1,7 +1,8 @@
 """Word lists for the synthetic demo data: names, places, units, tags (all made up, but plausible).
 
-Used only by demo.generator. The villages are SYNTHETIC: plausible 嘎查/村/社区 names for each
-station of 乌审旗, not an official list. Han surnames are weighted roughly by national frequency,
+Used only by demo.generator. The villages here are SYNTHETIC: plausible 嘎查/村/社区 names for each
+station of 乌审旗, not an official list; a demo home uses its stations' real lists (seeded from
+resources/defaults/villages.json) and these only for a station that has none. Han surnames are weighted roughly by national frequency,
 leaning towards the surnames common in Ordos and northern Shaanxi; Mongolian names are written in
 Chinese characters as they appear on ID cards (巴特尔, 乌力吉, 其木格 …) and carry no surname.
 """
@@ -57,7 +58,7 @@ ISSUE_PLACES = [
     (1, [("150121", None, None)]),  # 呼和浩特 土默特左旗
 ]
 
-# SYNTHETIC villages (嘎查/村/社区) per station code.
+# SYNTHETIC villages (嘎查/村/社区) per station code: the generator's tests and a station without a list.
 VILLAGES = {
     "150626100": ["布日都嘎查", "陶尔庙嘎查", "萨如拉图雅嘎查", "巴音敖包嘎查", "沙尔利格嘎查",
                   "呼和陶勒盖嘎查", "查干淖尔嘎查", "乌兰什巴台嘎查", "哈图嘎查", "浩勒报吉村",

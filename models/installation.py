@@ -4,14 +4,15 @@
     current()  # Installation(kind="station", station_code="150626100", …)
 
 Stations are reference data keyed by their stable statistical code, seeded from
-resources/defaults/stations.json. Villages (嘎查/村) are data the station or bureau edits; the ones
-shipped in resources/defaults/villages.json (keyed by station code, each village by its 12-digit
-statistical code, which is also its record id so station and bureau seed the same record) are
-seeded at init: a station gets its own, the bureau every station's.
+resources/defaults/stations.json. Villages (嘎查/村/社区) are data the station or bureau edits; the
+ones shipped in resources/defaults/villages.json (keyed by station code) are seeded at init: a station
+gets its own, the bureau every station's. A seeded village's record id is derived from its station
+code and shipped name (`seeded_village_id`), so a station and the bureau seed the same record.
 """
 from __future__ import annotations
 
 import re
+import uuid
 
 import peewee
 
@@ -56,8 +57,16 @@ def default_division() -> dict:
 
 
 def default_villages(station_code: str) -> list[dict]:
-    """The 嘎查村 shipped for a station: [{"code": "150626100200", "name": "…"}] (may be empty)."""
+    """The 嘎查村 shipped for a station: [{"name": "巴音希利嘎查"}, …] (may be empty)."""
     return list(default_data("villages").get("stations", {}).get(station_code, []))
+
+
+_SEEDED_VILLAGES = uuid.uuid5(uuid.NAMESPACE_URL, "vetstation:seeded-village")
+
+
+def seeded_village_id(station_code: str, name: str) -> str:
+    """The record id of a shipped village: the same on every installation that seeds it."""
+    return str(uuid.uuid5(_SEEDED_VILLAGES, f"{station_code}/{name}"))
 
 
 def _create(kind: str, name: str, station_code: str | None, installation_id: str | None = None) -> Installation:
@@ -97,8 +106,9 @@ def _seed_villages(w, station_codes: list[str]) -> None:
     named = {(v.station_id, v.name) for v in Village.live()}
     for code in station_codes:
         for village in default_villages(code):
-            if village["code"] not in known and (code, village["name"]) not in named:
-                w.create(Village, {"station": code, "name": village["name"]}, record_id=village["code"])
+            record_id = seeded_village_id(code, village["name"])
+            if record_id not in known and (code, village["name"]) not in named:
+                w.create(Village, {"station": code, "name": village["name"]}, record_id=record_id)
 
 
 def init_station(code: str, name: str, *, actor, installation_id: str | None = None) -> Installation:

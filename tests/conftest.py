@@ -110,9 +110,14 @@ def home(tmp_path, on_postgres):
 
 
 @pytest.fixture
-def station(home):
-    """A station home with two villages and an administrator account `admin` / `admin123`."""
-    init_station(STATION_CODE, STATION_NAME, actor=CLI_ACTOR)
+def station(home, monkeypatch):
+    """A station home with two villages and an administrator account `admin` / `admin123`.
+
+    The station's shipped 嘎查村 list is left out, so the stories count on exactly these two villages
+    (tests/models/test_village_seed.py covers the shipped lists)."""
+    with monkeypatch.context() as patch:
+        patch.setattr("models.installation.default_villages", lambda code: [])
+        init_station(STATION_CODE, STATION_NAME, actor=CLI_ACTOR)
     create_user("admin", "张站长", "admin123", "station_head", actor=CLI_ACTOR)
     add_village("布日都嘎查", actor=CLI_ACTOR)
     add_village("陶尔庙嘎查", actor=CLI_ACTOR)
