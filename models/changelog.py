@@ -43,7 +43,8 @@ import re
 import peewee
 
 from models.base import LocalModel, to_json_value
-from models.engine import append_token, compact_id, id_text, prepared
+from models.engine import (COMPACT_TEXT, append_token, clock_text, compact_clock, compact_id, compact_stamp, id_text,
+                           prepared, stamp_text)
 from models.change_keys import key_code, key_name
 from models.fields import JSONField
 
@@ -552,8 +553,8 @@ class ChangeSelect(peewee.ModelSelect):
 
 
 class IdField(peewee.TextField):
-    """A change-log id column (origin, record_id): a UUID is stored as its 16 bytes where the engine can
-    (models.engine.compact_id; docs/lean-storage.md round 4); every reader gets the text back."""
+    """A change-log id column (change_id, origin, record_id): a UUID is stored as its 16 bytes where the engine
+    can (models.engine.compact_id; docs/lean-storage.md rounds 4 and 5); every reader gets the text back."""
 
     def db_value(self, value):
         return compact_id(value)
@@ -562,8 +563,36 @@ class IdField(peewee.TextField):
         return id_text(value)
 
 
+class _CompactText(peewee.Field):
+    """A change-log text column SQLite may store as an integer (docs/lean-storage.md round 5): declared with
+    BLOB affinity there, so the integer is kept as one (a TEXT column would turn it back into text); TEXT on
+    PostgreSQL (models.engine.PG_FIELD_TYPES). Every reader gets the text back."""
+
+    field_type = COMPACT_TEXT
+
+
+class StampField(_CompactText):
+    """at: a UTC stamp as integer microseconds where that gives back the same text (models.engine.compact_stamp)."""
+
+    def db_value(self, value):
+        return compact_stamp(value)
+
+    def python_value(self, value):
+        return stamp_text(value)
+
+
+class ClockField(_CompactText):
+    """hlc: a clock stamp as one integer, in the same order (models.engine.compact_clock)."""
+
+    def db_value(self, value):
+        return compact_clock(value)
+
+    def python_value(self, value):
+        return clock_text(value)
+
+
 class Change(LocalModel):
-    change_id = peewee.TextField(primary_key=True)
+    change_id = IdField(primary_key=True)
     origin = IdField()
     seq = peewee.IntegerField()
     table = peewee.TextField()
@@ -573,8 +602,8 @@ class Change(LocalModel):
     changed = ChangedField()  # {field: [old, new]}; a create's: the compact array [field, new, …]
     base = JSONField()  # version vector the editor saw
     author = peewee.TextField()
-    at = peewee.TextField()
-    hlc = peewee.TextField()
+    at = StampField()
+    hlc = ClockField()
 
     class Meta:
         table_name = "change_log"
@@ -584,6 +613,21 @@ class Change(LocalModel):
     def select(cls, *fields):
         is_default = not fields
         return ChangeSelect(cls, fields or cls._meta.sorted_fields, is_default=is_default)
+
+
+def text_row(row: tuple) -> tuple:
+    """A change row read raw, columns in model order (change_id, origin, seq, table, record_id, op, state,
+    changed, base, author, at, hlc), with its compactly stored columns as their text (export, import)."""
+    change_id, origin, seq, table, record_id, op, state, changed, base, author, at, hlc = row
+    return (id_text(change_id), id_text(origin), seq, table, id_text(record_id), op, state, changed, base, author,
+            stamp_text(at), clock_text(hlc))
+
+
+def stored_row(row: tuple) -> tuple:
+    """text_row's inverse: a change row (model order) as a raw INSERT stores it."""
+    change_id, origin, seq, table, record_id, op, state, changed, base, author, at, hlc = row
+    return (compact_id(change_id), compact_id(origin), seq, table, compact_id(record_id), op, state, changed, base,
+            author, compact_stamp(at), compact_clock(hlc))
 
 
 def changes_for(records: list[tuple[str, str]]):

@@ -18,6 +18,7 @@ connects with application_name "vetstation <schema version>" so another version 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import json
 import operator
@@ -41,7 +42,9 @@ SQLITE_PRAGMAS = {
     "cache_size": -32_000,
 }
 # PostgreSQL column types that store what SQLite stores (a bundle's values fit both the same way)
-PG_FIELD_TYPES = {"DATE": "TEXT", "INT": "BIGINT", "FLOAT": "DOUBLE PRECISION"}
+# COMPACT_TEXT: a change-log column SQLite may store as an integer (BLOB affinity keeps values as given)
+COMPACT_TEXT = "COMPACT_BLOB"
+PG_FIELD_TYPES = {"DATE": "TEXT", "INT": "BIGINT", "FLOAT": "DOUBLE PRECISION", COMPACT_TEXT: "TEXT"}
 PG_FUNCTIONS = (
     # SQLite's DATE(day, '+N days'): the queries of visits, workbench and indicators use it on ISO text
     "CREATE OR REPLACE FUNCTION date(day text, modifier text) RETURNS text LANGUAGE sql IMMUTABLE STRICT "
@@ -150,7 +153,58 @@ def _uuid_bytes(value):
     return value
 
 
-COMPACT_ID_COLUMNS = {("change_log", "origin"), ("change_log", "record_id")}  # the columns stored by compact_id
+_EPOCH = dt.datetime(1970, 1, 1)
+_MICRO = dt.timedelta(microseconds=1)
+
+
+def compact_stamp(value):
+    """How the change log stores its `at` (lean storage round 5, docs/lean-storage.md §24): on SQLite a UTC
+    stamp as models.fields.utc_now writes it ('2026-12-05T06:30:12.123456Z') as integer microseconds since
+    1970 when stamp_text gives exactly that text back, anything else as it is; PostgreSQL keeps the text."""
+    return value if is_postgres() else _stamp_int(value)
+
+
+def _stamp_int(value):
+    if type(value) is str and len(value) == 27 and value[26] == "Z" and value[10] == "T":
+        try:
+            moment = dt.datetime.fromisoformat(value[:26])
+        except ValueError:
+            return value
+        if moment.tzinfo is None and moment.isoformat(timespec="microseconds") == value[:26]:
+            return (moment - _EPOCH) // _MICRO
+    return value
+
+
+def stamp_text(value):
+    """compact_stamp's inverse (text comes back as it is)."""
+    if type(value) is int:
+        return (_EPOCH + dt.timedelta(microseconds=value)).isoformat(timespec="microseconds") + "Z"
+    return value
+
+
+_CLOCK_LIMIT = (1 << 63) // 100_000  # physical milliseconds whose stamp fits a 64-bit integer
+
+
+def compact_clock(value):
+    """How the change log stores its `hlc`: on SQLite a stamp as models.ids.format_stamp writes it
+    ('0001732600000000.00012', 16 + 5 ASCII digits) as the integer ms × 100 000 + counter — same order, since
+    the text is fixed-width — anything else (and a stamp beyond the 64-bit range) as it is; PostgreSQL: text."""
+    return value if is_postgres() else _clock_int(value)
+
+
+def _clock_int(value):
+    if (type(value) is str and len(value) == 22 and value[16] == "." and value.isascii()
+            and value[:16].isdigit() and value[17:].isdigit() and int(value[:16]) < _CLOCK_LIMIT):
+        return int(value[:16]) * 100_000 + int(value[17:])
+    return value
+
+
+def clock_text(value):
+    """compact_clock's inverse (text comes back as it is)."""
+    if type(value) is int:
+        physical, logical = divmod(value, 100_000)
+        return f"{physical:016d}.{logical:05d}"
+    return value
 
 
 def id_sql(expression):
@@ -159,9 +213,18 @@ def id_sql(expression):
     return expression if is_postgres() else peewee.fn.vetstation_compact_id(expression)
 
 
+def stamp_sql(expression):
+    """The change log's `at` as its text in SQL (a comparison or order that must be the text's own: a stamp
+    compact_stamp kept as text compares as it did)."""
+    return expression if is_postgres() else peewee.fn.vetstation_stamp_text(expression)
+
+
 def _sqlite(path: str, pragmas: dict) -> peewee.SqliteDatabase:
     database = peewee.SqliteDatabase(path, pragmas=pragmas)
     database.register_function(_uuid_bytes, "vetstation_compact_id", 1, deterministic=True)
+    database.register_function(_stamp_int, "vetstation_compact_stamp", 1, deterministic=True)
+    database.register_function(_clock_int, "vetstation_compact_clock", 1, deterministic=True)
+    database.register_function(stamp_text, "vetstation_stamp_text", 1, deterministic=True)
     return database
 
 
@@ -171,6 +234,12 @@ def id_text(value):
         h = value.hex()
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
     return value
+
+
+# the change log's columns SQLite stores compactly: {(table, column): (stored form of a text, text of a stored value)}
+COMPACT_COLUMNS = {("change_log", "change_id"): (_uuid_bytes, id_text), ("change_log", "origin"): (_uuid_bytes, id_text),
+                   ("change_log", "record_id"): (_uuid_bytes, id_text), ("change_log", "at"): (_stamp_int, stamp_text),
+                   ("change_log", "hlc"): (_clock_int, clock_text)}
 
 
 def use_sqlite(path) -> None:
@@ -481,26 +550,38 @@ def _normal(value):
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, memoryview):
-        value = bytes(value)
-    if isinstance(value, bytes) and len(value) == 16:
-        return id_text(value)  # a change-log id SQLite stores compactly: its text on the server, in checksums
+        return bytes(value)
     return value
 
 
-def _target_row(row, flags: list[int], ids: list[int] = ()) -> tuple:
+def _compact(table: str, columns: list[str]) -> list[tuple[int, object, object]]:
+    """[(index, stored form, text)] of the columns of table SQLite stores compactly (COMPACT_COLUMNS)."""
+    return [(i, *COMPACT_COLUMNS[(table, c)]) for i, c in enumerate(columns) if (table, c) in COMPACT_COLUMNS]
+
+
+def _text_row(row, compact) -> list:
+    """A row as text wherever SQLite stores a compact form: what a server holds, what checksums compare."""
     out = list(map(_normal, row))
+    for i, _, text in compact:
+        out[i] = text(out[i])
+    return out
+
+
+def _target_row(row, flags: list[int], compact, to_sqlite: bool) -> tuple:
+    out = _text_row(row, compact)
     for i in flags:  # SQLite's 0/1 into a PostgreSQL boolean
         if out[i] is not None:
             out[i] = bool(out[i])
-    for i in ids:  # a server's text ids into a SQLite file: stored as compact_id stores them
-        out[i] = _uuid_bytes(out[i])
+    if to_sqlite:  # into a SQLite file: stored as the change log's fields store them
+        for i, stored, _ in compact:
+            out[i] = stored(out[i])
     return tuple(out)
 
 
 def _row_digest(row) -> int:
     import hashlib
 
-    text = json.dumps([_normal(v) for v in row], ensure_ascii=False, default=str).encode("utf-8")
+    text = json.dumps(row, ensure_ascii=False, default=str).encode("utf-8")
     return int.from_bytes(hashlib.sha256(text).digest()[:16], "big")
 
 
@@ -531,9 +612,10 @@ def _read(database: peewee.Database, table: str, columns: list[str]):
 def table_facts(database: peewee.Database, table: str, columns: list[str]) -> tuple[int, int]:
     """(rows, checksum) of a table: the sum of each row's SHA-256, so the order rows come in does not matter."""
     count = total = 0
+    compact = _compact(table, columns)
     for rows in _read(database, table, columns):
         count += len(rows)
-        total = (total + sum(map(_row_digest, rows))) % (1 << 128)
+        total = (total + sum(_row_digest(_text_row(row, compact)) for row in rows)) % (1 << 128)
     return count, total
 
 
@@ -572,12 +654,12 @@ def copy_database(source: peewee.Database, target: peewee.Database, build=None, 
                 if not columns:
                     continue
                 flags = [i for i, c in enumerate(columns) if kinds[c] == "boolean"]
-                ids = ([] if isinstance(target, peewee.PostgresqlDatabase) else
-                       [i for i, c in enumerate(columns) if (table, c) in COMPACT_ID_COLUMNS])
+                compact = _compact(table, columns)
+                to_sqlite = not isinstance(target, peewee.PostgresqlDatabase)
                 statement = (f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
                              f'VALUES ({", ".join([target.param] * len(columns))})')
                 for rows in _read(source, table, columns):
-                    target.cursor().executemany(statement, [_target_row(r, flags, ids) for r in rows])
+                    target.cursor().executemany(statement, [_target_row(r, flags, compact, to_sqlite) for r in rows])
                 facts[table] = (columns, table_facts(source, table, columns))
                 if progress:
                     progress(table)

@@ -258,6 +258,34 @@ def step_person_search_pieces() -> None:
         ("n", ("name", "former_name")), ("p", ("search_initials", "search_pinyin")), ("d", ("id_number", "phone"))))
 
 
+def step_compact_change_log() -> None:
+    """Lean storage, fifth step (issue 14): on SQLite the change log's change_id holds a UUID as its 16 bytes (as
+    origin and record_id do), `at` a UTC stamp as integer microseconds and `hlc` a clock stamp as one integer,
+    wherever that gives back exactly the same text (models.engine.COMPACT_COLUMNS; docs/lean-storage.md round 5).
+    Integers need a column without TEXT affinity, so the table is rebuilt: renamed, a new one of the current
+    schema filled from it (same rowids, values converted), the old one dropped, the indexes made again — inside
+    the migration's one transaction (a killed upgrade leaves the backup and the old file and runs again at the
+    next start); `upgrade` compacts the file afterwards (VACUUM). PostgreSQL keeps the text: nothing to do."""
+    from models.changelog import Change
+
+    if engine.is_postgres():
+        return
+    old_indexes = [name for (name,) in db.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'change_log' AND sql IS NOT NULL")]
+    db.execute_sql("ALTER TABLE change_log RENAME TO change_log_before")
+    for name in old_indexes:
+        db.execute_sql(f'DROP INDEX "{name}"')
+    Change._schema.create_table(safe=False)
+    stored = {"change_id": "vetstation_compact_id", "origin": "vetstation_compact_id",
+              "record_id": "vetstation_compact_id", "at": "vetstation_compact_stamp", "hlc": "vetstation_compact_clock"}
+    columns = [f.column_name for f in Change._meta.sorted_fields]
+    names = ", ".join(f'"{c}"' for c in columns)
+    values = ", ".join(f'{stored[c]}("{c}")' if c in stored else f'"{c}"' for c in columns)
+    db.execute_sql(f"INSERT INTO change_log (rowid, {names}) SELECT rowid, {values} FROM change_log_before ORDER BY rowid")
+    db.execute_sql("DROP TABLE change_log_before")
+    Change._schema.create_indexes(safe=False)
+
+
 STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_search_index, step_workbench_indexes,
          step_person_village_text,
          step_work_plan,
@@ -271,12 +299,14 @@ STEPS = [step_1, step_casework, step_sync, step_closed_periods, step_person_sear
          step_lean_create_values,
          step_create_values_by_reference,
          step_compact_change_ids,
-         step_person_search_pieces]
+         step_person_search_pieces,
+         step_compact_change_log]
 SCHEMA_VERSION = len(STEPS)
 # Steps that only rewrite rows an older database holds: a fresh database (from version 0, either engine)
 # has none and skips them (their SQL is SQLite's). A new data step that is not portable belongs here.
-DATA_STEPS = {step_lean_change_log, step_lean_create_values, step_create_values_by_reference, step_compact_change_ids}
-COMPACT_AFTER = STEPS.index(step_compact_change_ids) + 1  # upgrading past this step VACUUMs the file once
+DATA_STEPS = {step_lean_change_log, step_lean_create_values, step_create_values_by_reference, step_compact_change_ids,
+              step_compact_change_log}
+COMPACT_AFTER = STEPS.index(step_compact_change_log) + 1  # upgrading past this step VACUUMs the file once
 
 
 def upgrade(home, from_version: int) -> None:

@@ -30,6 +30,7 @@ import peewee
 
 from models.base import SyncedModel
 from models.changelog import Change
+from models.engine import stamp_sql
 from models.errors import DomainError
 from models.permissions import require
 from models.fields import JSONField
@@ -155,14 +156,15 @@ def corrections_since(pack: str, before: dt.date, station_code: str | None = Non
     if not closed:
         return []
     since = max(c.closed_at for c in closed)
-    select = Change.select().where((Change.at > since) & Change.table.in_(list(DATED_TABLES)))
+    at = stamp_sql(Change.at)  # compared as the text it is (SQLite may store it as an integer)
+    select = Change.select().where((at > since) & Change.table.in_(list(DATED_TABLES)))
     if until:
-        select = select.where(Change.at <= until)
+        select = select.where(at <= until)
     scope = station_code or Installation.get_current().station_code
     names = _display_names()
     out: list[Correction] = []
     cases: dict[tuple[str, str], dict] = {}
-    for change in select.order_by(Change.at, Change.change_id):
+    for change in sorted(select, key=lambda c: (c.at, c.change_id)):  # as text: ids may be stored as bytes
         state = change.state or {}
         if change.table == "person" and change.base and not (set(change.changed or {}) & PERSON_COUNTED):
             continue

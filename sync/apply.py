@@ -17,7 +17,7 @@ import operator
 import re
 
 from models.changelog import (BY_REF, DERIVED, OPERATIONS, Change, changed_value, create_state, derivable,
-                              lean_changed_text, resolve_refs)
+                              lean_changed_text, resolve_refs, stored_row, text_row)
 from models.conflicts import Conflict, DuplicateCandidate
 from models.db import db
 from models.engine import compact_id, id_text, insert_or_replace
@@ -37,11 +37,6 @@ CHANGE_KEYS = ("change_id", "origin", "seq", "table", "record_id", "op", "state"
 _KEYSET = frozenset(CHANGE_KEYS)
 _FIELDS_OF = operator.itemgetter(*CHANGE_KEYS)
 _TEXT_KEYS = ("change_id", "origin", "record_id", "author", "at", "hlc")  # checked for NUL characters
-
-
-def _id_texts(row: tuple) -> tuple:
-    """A change row read raw (CHANGE_KEYS order) with its origin and record id as text."""
-    return (row[0], id_text(row[1]), *row[2:4], id_text(row[4]), *row[5:])
 
 
 class Applier:
@@ -92,7 +87,8 @@ class Applier:
                     raw[change.change_id] = texts
         if not incoming:
             return
-        known = {cid for (cid,) in self.q_known.rows([cid for cid in incoming if cid not in checked])}
+        unchecked = [compact_id(cid) for cid in incoming if cid not in checked]
+        known = {id_text(cid) for (cid,) in self.q_known.rows(unchecked)}
         self.report.count("changes_known", len(known))
         fresh = [c for cid, c in incoming.items() if cid not in known]
         fresh = self._drop_seq_collisions(fresh)
@@ -113,8 +109,8 @@ class Applier:
             if derivable(c.__dict__):  # a create's state is rebuilt from its columns when read
                 state = DERIVED
             changed = lean_changed_text(changed, c.changed)  # a create's values: the compact array
-            rows.append((c.change_id, compact_id(c.origin), c.seq, c.table, compact_id(c.record_id), c.op, state,
-                         changed, base, c.author, c.at, c.hlc))
+            rows.append(stored_row((c.change_id, c.origin, c.seq, c.table, c.record_id, c.op, state, changed, base,
+                                    c.author, c.at, c.hlc)))
         db.cursor().executemany(self.change_sql, rows)  # texts with a NUL were refused by _accept
         del rows, raw
         had_history = set()
@@ -136,7 +132,7 @@ class Applier:
             return out
         ids = [line_change_id(text) for text in texts]
         checked.update(cid for cid in ids if cid)
-        held = {cid for (cid,) in self.q_known.rows(checked)}
+        held = {id_text(cid) for (cid,) in self.q_known.rows(map(compact_id, checked))}
         skipped = 0
         for text, cid in zip(texts, ids):
             if cid is not None and cid in held:
@@ -213,7 +209,7 @@ class Applier:
         out: dict[tuple[str, str], list[Ch]] = {}
         wanted = set(keys)
         loads = Change.state.python_value
-        rows = [row for row in map(_id_texts, self.q_history.rows(sorted({compact_id(rid) for _, rid in keys},
+        rows = [row for row in map(text_row, self.q_history.rows(sorted({compact_id(rid) for _, rid in keys},
                                                                          key=id_text)))
                 if (row[3], row[4]) in wanted]
         # a create whose values its record row holds: the import may rewrite that row, so the values go into

@@ -21,9 +21,9 @@ import peewee
 
 from models.attachments import Attachment, attachment_path
 from models.audit import record
-from models.changelog import BY_REF, DERIVED, Change, changed_text, create_state, resolve_refs, state_text
+from models.changelog import BY_REF, DERIVED, Change, changed_text, create_state, resolve_refs, state_text, text_row
 from models.db import db
-from models.engine import id_sql, id_text
+from models.engine import id_sql
 from models.errors import DomainError
 from models.fields import utc_now
 from models.ids import new_id
@@ -235,7 +235,7 @@ def _build(home, inst, keys, plain: Path, peer_code, peer, recipient, progress):
             rows = cursor.fetchmany(PART_SIZE)
             if not rows:
                 break
-            rows = [(row[0], id_text(row[1]), *row[2:4], id_text(row[4]), *row[5:]) for row in rows]
+            rows = [text_row(row) for row in rows]
             lines = []
             refs = resolve_refs([(row[3], row[4], row[7], row[1], row[2]) for row in rows if row[7][:1] == BY_REF])
             for row in rows:

@@ -99,7 +99,7 @@ def test_a_new_record_is_logged_without_its_state_and_read_back_whole(actor):
 def test_the_upgrade_drops_the_states_a_create_can_rebuild(actor):
     from models.changelog import DERIVED
     from models.db import db
-    from models.migrations import step_compact_change_ids, step_lean_change_log
+    from models.migrations import step_compact_change_ids, step_compact_change_log, step_lean_change_log
 
     from models.changelog import materialise_table
 
@@ -109,7 +109,8 @@ def test_the_upgrade_drops_the_states_a_create_can_rebuild(actor):
     db.execute_sql(sql("UPDATE change_log SET state = ? WHERE record_id = ?"), (Change.state.db_value(whole), Change.record_id.db_value(person.id)))
     _ids_as_text()  # and its ids as text, as a home before round 4 stored them
     step_lean_change_log()
-    step_compact_change_ids()  # the upgrade's later step
+    step_compact_change_ids()  # the upgrade's later steps
+    step_compact_change_log()
     stored = db.execute_sql(sql("SELECT state FROM change_log WHERE record_id = ?"), (Change.record_id.db_value(person.id),)).fetchone()[0]
     assert stored == DERIVED and Change.get(Change.record_id == person.id).state == whole
 
@@ -136,22 +137,23 @@ def test_a_new_records_values_are_stored_compactly_and_read_back_as_field_old_ne
 def test_an_edit_keeps_its_old_values_and_the_upgrade_compacts_the_creates_written_before(actor):
     from models.changelog import lean_changed_text
     from models.db import db
-    from models.migrations import step_compact_change_ids, step_lean_create_values
+    from models.migrations import step_compact_change_ids, step_compact_change_log, step_lean_create_values
 
     person, _ = save_person(None, person_values(5, name="孙立国", phone="13904770000"), actor=actor)
     with writing(actor) as w:
         w.update(Person.get_by_id(person.id), {"phone": "13904770001"})
     edit = Change.select().where(Change.record_id == person.id).order_by(Change.seq.desc()).first()
-    stored = db.execute_sql(sql("SELECT changed FROM change_log WHERE change_id = ?"), (edit.change_id,)).fetchone()[0]
+    stored = db.execute_sql(sql("SELECT changed FROM change_log WHERE change_id = ?"), (Change.change_id.db_value(edit.change_id),)).fetchone()[0]
     assert stored == '{"phone":["13904770000","13904770001"]}'
     create = Change.select().where(Change.record_id == person.id).order_by(Change.seq).first()
     whole = Change.state.db_value(create.changed)  # the text a home before the upgrade stored
-    db.execute_sql(sql("UPDATE change_log SET changed = ? WHERE change_id = ?"), (whole, create.change_id))
+    db.execute_sql(sql("UPDATE change_log SET changed = ? WHERE change_id = ?"), (whole, Change.change_id.db_value(create.change_id)))
     _ids_as_text()  # as a home before round 4 stored them
     step_lean_create_values()
     step_lean_create_values()  # a resumed upgrade: rows already compact are left alone
-    step_compact_change_ids()  # the upgrade's later step
-    stored = db.execute_sql(sql("SELECT changed FROM change_log WHERE change_id = ?"), (create.change_id,)).fetchone()[0]
+    step_compact_change_ids()  # the upgrade's later steps
+    step_compact_change_log()
+    stored = db.execute_sql(sql("SELECT changed FROM change_log WHERE change_id = ?"), (Change.change_id.db_value(create.change_id),)).fetchone()[0]
     assert stored == lean_changed_text(whole) != whole
     assert Change.get_by_id(create.change_id).changed == create.changed
     assert lean_changed_text('{"name": [null, "孙立国"]}') == '{"name": [null, "孙立国"]}'  # not the same text back
@@ -172,7 +174,7 @@ def test_the_released_field_codes_never_change():
 def _stored_changed(change_id):
     from models.db import db
 
-    return db.execute_sql(sql("SELECT changed FROM change_log WHERE change_id = ?"), (change_id,)).fetchone()[0]
+    return db.execute_sql(sql("SELECT changed FROM change_log WHERE change_id = ?"), (Change.change_id.db_value(change_id),)).fetchone()[0]
 
 
 def _history(record_id):
@@ -216,7 +218,7 @@ def test_editing_deleting_or_reediting_a_record_first_stores_its_creates_values(
 @pytest.mark.sqlite_only("a released SQLite data step: a PostgreSQL database starts past it")
 def test_the_upgrade_stores_by_reference_only_the_creates_whose_record_is_untouched(actor):
     from models.changelog import materialise_table
-    from models.migrations import step_compact_change_ids, step_create_values_by_reference
+    from models.migrations import step_compact_change_ids, step_compact_change_log, step_create_values_by_reference
 
     kept, _ = save_person(None, person_values(9, name="冯建平"), actor=actor)
     edited, _ = save_person(None, person_values(10, name="陈国强", phone="13904770010"), actor=actor)
@@ -226,21 +228,25 @@ def test_the_upgrade_stores_by_reference_only_the_creates_whose_record_is_untouc
     _ids_as_text()  # and its ids as text, as before round 4
     step_create_values_by_reference()
     step_create_values_by_reference()  # a resumed upgrade: rows already by reference are left alone
-    step_compact_change_ids()  # the upgrade's later step
+    step_compact_change_ids()  # the upgrade's later steps
+    step_compact_change_log()
     assert _stored_changed(histories[kept.id][0][0]).startswith("@")
     assert _stored_changed(histories[edited.id][0][0]).startswith("[")
     assert {pid: _history(pid) for pid in (kept.id, edited.id)} == histories
 
 
 def _ids_as_text() -> None:
-    """The change log's origin and record_id as text, as a home before round 4 stored them (SQLite)."""
+    """The change log's ids and stamps all as text, as a home before round 4 stored them (SQLite)."""
     from models.db import db
-    from models.engine import id_text, is_postgres
+    from models.engine import clock_text, id_text, is_postgres, stamp_text
 
     if is_postgres():
         return
     db.connection().create_function("test_id_text", 1, id_text, deterministic=True)
-    db.execute_sql("UPDATE change_log SET origin = test_id_text(origin), record_id = test_id_text(record_id)")
+    db.connection().create_function("test_stamp_text", 1, stamp_text, deterministic=True)
+    db.connection().create_function("test_clock_text", 1, clock_text, deterministic=True)
+    db.execute_sql("UPDATE change_log SET change_id = test_id_text(change_id), origin = test_id_text(origin), "
+                   "record_id = test_id_text(record_id), at = test_stamp_text(at), hlc = test_clock_text(hlc)")
 
 
 def test_a_change_rows_ids_are_stored_compactly_and_read_back_as_text(actor):
@@ -252,7 +258,7 @@ def test_a_change_rows_ids_are_stored_compactly_and_read_back_as_text(actor):
     change = Change.get(Change.record_id == person.id)
     assert (change.record_id, change.origin) == (person.id, person.origin)
     stored = db.execute_sql(sql("SELECT origin, record_id FROM change_log WHERE change_id = ?"),
-                            (change.change_id,)).fetchone()
+                            (Change.change_id.db_value(change.change_id),)).fetchone()
     assert stored == ((person.origin, person.id) if is_postgres() else
                       (bytes.fromhex(person.origin.replace("-", "")), bytes.fromhex(person.id.replace("-", ""))))
     for text in ("150626100", "01A242D4-9B15-732A-B853-2322075A089A", "", None, "01a242d4-9b15-732a-b853-2322075a089g"):

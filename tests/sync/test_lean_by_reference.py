@@ -13,7 +13,9 @@ def _history(record_id):
 
 
 def _stored(change_id):
-    return db.execute_sql("SELECT changed FROM change_log WHERE change_id = ?", (change_id,)).fetchone()[0]
+    # binds the stored form of the id (16 bytes on SQLite; docs/lean-storage.md round 5)
+    return db.execute_sql("SELECT changed FROM change_log WHERE change_id = ?",
+                          (Change.change_id.db_value(change_id),)).fetchone()[0]
 
 
 def test_a_record_edited_elsewhere_keeps_its_history_when_the_edit_comes_back(network, tmp_path):
