@@ -28,8 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from models.changelog import text_row
 from models.db import close_database, open_database
-from models.engine import id_text
 from models.home import Home
 from models.installation import init_bureau
 from models.person import Person
@@ -86,7 +86,7 @@ def raw_export(home: Home, target: Path) -> None:
     cols = [d[0] for d in cur.description]
     with open(target, "w", encoding="utf-8") as f:
         for row in cur:
-            f.write(json.dumps(dict(zip(cols, map(id_text, row))), ensure_ascii=False) + "\n")  # ids as text
+            f.write(json.dumps(dict(zip(cols, text_row(row))), ensure_ascii=False) + "\n")  # ids, times as text
     con.close()
 
 

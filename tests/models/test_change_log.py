@@ -284,3 +284,64 @@ def test_the_upgrade_stores_the_ids_of_every_change_row_compactly_and_the_histor
     assert kinds == [("blob",), ("blob",)]  # a station's code as its record id stays text
     assert [c.__data__ for c in Change.select().order_by(Change.seq)] == before
     assert len(Change.select().where(Change.record_id == person.id)) == 2  # found by its id again
+
+
+def test_a_change_rows_id_time_and_clock_are_stored_compactly_and_read_back_as_the_same_text(actor):
+    """Lean storage, fifth step: on SQLite the change id takes 16 bytes, the time and the clock one integer each
+    (in the same order as their texts); anything that would not come back as exactly the same text stays text."""
+    from models.db import db
+    from models.engine import clock_text, compact_clock, compact_stamp, is_postgres, stamp_text
+
+    person, _ = save_person(None, person_values(13, name="冯立新"), actor=actor)
+    change = Change.get(Change.record_id == person.id)
+    stored = db.execute_sql(sql("SELECT change_id, at, hlc FROM change_log WHERE record_id = ?"),
+                            (Change.record_id.db_value(person.id),)).fetchone()
+    if is_postgres():
+        assert stored == (change.change_id, change.at, change.hlc)
+    else:
+        assert [type(v) for v in stored] == [bytes, int, int]
+        assert (Change.change_id.python_value(stored[0]), stamp_text(stored[1]), clock_text(stored[2])) == (
+            change.change_id, change.at, change.hlc)
+    assert Change.get(Change.change_id == change.change_id).at == change.at == person.created_at
+    odd_times = ["2026-12-05T06:30:12Z", "2026-12-05 06:30:12.123456Z", "2026-02-30T06:30:12.123456Z",
+                 "2026-12-05T06:30:12.123456+00:00", "", None]
+    odd_clocks = ["0001764916212123.0001", "０001764916212123.00001", "9999999999999999.00000", "1764916212123.00001"]
+    for text in odd_times:
+        assert compact_stamp(text) == text
+    for text in odd_clocks:
+        assert compact_clock(text) == text
+    times = ["1999-12-31T23:59:59.999999Z", "2026-12-05T06:30:12.000000Z", "2026-12-05T06:30:12.123456Z"]
+    clocks = ["0000000000000000.00000", "0001764916212123.00000", "0001764916212123.00001", "0001764916212124.00000"]
+    for texts, compact, text_of in ((times, compact_stamp, stamp_text), (clocks, compact_clock, clock_text)):
+        assert [text_of(compact(t)) for t in texts] == texts
+        assert sorted(texts, key=compact) == sorted(texts)  # the stored order is the text's order
+
+
+@pytest.mark.sqlite_only("a SQLite data step: PostgreSQL keeps the text")
+def test_the_upgrade_rebuilds_the_change_log_compactly_and_every_row_and_history_reads_the_same(actor, home):
+    from models.changelog import data_version
+    from models.db import db
+    from models.history import person_history
+    from models.migrations import step_compact_change_log
+
+    person, _ = save_person(None, person_values(14, name="曹建华", phone="13904770014"), actor=actor)
+    save_person(person.id, {"phone": "13904770015"}, actor=actor)
+    before = [c.__data__ for c in Change.select().order_by(Change.seq)]
+    history = person_history(person.id)
+    _ids_as_text()  # a home before round 4 held all of them as text
+    rowids = db.execute_sql("SELECT rowid, change_id FROM change_log ORDER BY rowid").fetchall()
+    token = data_version()
+    step_compact_change_log()
+    kinds = db.execute_sql("SELECT DISTINCT typeof(change_id), typeof(at), typeof(hlc) FROM change_log").fetchall()
+    assert kinds == [("blob", "integer", "integer")]
+    assert [(r, Change.change_id.python_value(c)) for r, c in db.execute_sql(
+        "SELECT rowid, change_id FROM change_log ORDER BY rowid").fetchall()] == rowids  # same rows, same rowids
+    assert data_version() == token  # nothing to refresh: the same data
+    assert [c.__data__ for c in Change.select().order_by(Change.seq)] == before
+    assert person_history(person.id) == history
+    indexes = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE tbl_name = 'change_log' "
+                                            "AND type = 'index'").fetchall()}
+    assert {"change_log_origin_seq", "change_log_record_id"} <= indexes
+    save_person(person.id, {"phone": "13904770016"}, actor=actor)  # writing goes on after it
+    assert len(Change.select().where(Change.record_id == person.id)) == 3
+    assert change_log_problems() == []
