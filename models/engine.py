@@ -154,7 +154,6 @@ def _uuid_bytes(value):
 
 
 _EPOCH = dt.datetime(1970, 1, 1)
-_MICRO = dt.timedelta(microseconds=1)
 
 
 def compact_stamp(value):
@@ -165,21 +164,45 @@ def compact_stamp(value):
 
 
 def _stamp_int(value):
-    if type(value) is str and len(value) == 27 and value[26] == "Z" and value[10] == "T":
-        try:
-            moment = dt.datetime.fromisoformat(value[:26])
-        except ValueError:
-            return value
-        if moment.tzinfo is None and moment.isoformat(timespec="microseconds") == value[:26]:
-            return (moment - _EPOCH) // _MICRO
+    if type(value) is str and len(value) == 27 and value[26] == "Z":
+        head, micro = value[:20], value[20:26]
+        seconds = _HEADS.get(head)
+        if seconds is None:
+            seconds = _head_seconds(head)
+        if seconds is not None and micro.isascii() and micro.isdigit():
+            return seconds * 1_000_000 + int(micro)
     return value
+
+
+def _head_seconds(head: str) -> int | None:
+    """Seconds since 1970 of 'YYYY-MM-DDTHH:MM:SS.' when stamp_text writes exactly that, else None."""
+    try:
+        moment = dt.datetime.fromisoformat(head[:19])
+    except ValueError:
+        return None
+    if moment.tzinfo is not None or moment.isoformat(timespec="seconds") + "." != head:
+        return None
+    if len(_HEADS) > 4096:
+        _HEADS.clear()
+    seconds = _HEADS[head] = (moment - _EPOCH) // dt.timedelta(seconds=1)
+    return seconds
+
+
+_HEADS: dict[str, int] = {}  # the other way round: a second's text → seconds (bulk writes share seconds)
+_SECONDS: dict[int, str] = {}  # a second's text up to the '.', for stamp_text (bulk writes share seconds)
 
 
 def stamp_text(value):
     """compact_stamp's inverse (text comes back as it is)."""
-    if type(value) is int:
-        return (_EPOCH + dt.timedelta(microseconds=value)).isoformat(timespec="microseconds") + "Z"
-    return value
+    if type(value) is not int:
+        return value
+    seconds, micro = divmod(value, 1_000_000)
+    head = _SECONDS.get(seconds)
+    if head is None:
+        if len(_SECONDS) > 4096:
+            _SECONDS.clear()
+        head = _SECONDS[seconds] = (_EPOCH + dt.timedelta(seconds=seconds)).isoformat(timespec="seconds") + "."
+    return f"{head}{micro:06d}Z"
 
 
 _CLOCK_LIMIT = (1 << 63) // 100_000  # physical milliseconds whose stamp fits a 64-bit integer
