@@ -157,7 +157,7 @@ _EPOCH = dt.datetime(1970, 1, 1)
 
 
 def compact_stamp(value):
-    """How the change log stores its `at` (lean storage round 5, docs/lean-storage.md §24): on SQLite a UTC
+    """How the change log stores its `at` (lean storage round 5, docs/lean-storage.md §25): on SQLite a UTC
     stamp as models.fields.utc_now writes it ('2026-12-05T06:30:12.123456Z') as integer microseconds since
     1970 when stamp_text gives exactly that text back, anything else as it is; PostgreSQL keeps the text."""
     return value if is_postgres() else _stamp_int(value)
@@ -245,8 +245,7 @@ def stamp_sql(expression):
 def _sqlite(path: str, pragmas: dict) -> peewee.SqliteDatabase:
     database = peewee.SqliteDatabase(path, pragmas=pragmas)
     database.register_function(_uuid_bytes, "vetstation_compact_id", 1, deterministic=True)
-    database.register_function(_stamp_int, "vetstation_compact_stamp", 1, deterministic=True)
-    database.register_function(_clock_int, "vetstation_compact_clock", 1, deterministic=True)
+    database.register_function(_stored, "vetstation_stored", 3, deterministic=True)
     database.register_function(stamp_text, "vetstation_stamp_text", 1, deterministic=True)
     return database
 
@@ -260,9 +259,19 @@ def id_text(value):
 
 
 # the change log's columns SQLite stores compactly: {(table, column): (stored form of a text, text of a stored value)}
-COMPACT_COLUMNS = {("change_log", "change_id"): (_uuid_bytes, id_text), ("change_log", "origin"): (_uuid_bytes, id_text),
-                   ("change_log", "record_id"): (_uuid_bytes, id_text), ("change_log", "at"): (_stamp_int, stamp_text),
-                   ("change_log", "hlc"): (_clock_int, clock_text)}
+COMPACT_COLUMNS = {
+    ("change_log", "change_id"): (_uuid_bytes, id_text),
+    ("change_log", "origin"): (_uuid_bytes, id_text),
+    ("change_log", "record_id"): (_uuid_bytes, id_text),
+    ("change_log", "at"): (_stamp_int, stamp_text),
+    ("change_log", "hlc"): (_clock_int, clock_text),
+}
+
+
+def _stored(table: str, column: str, value):
+    """SQL vetstation_stored(table, column, value): the value as SQLite stores it in that column (a schema step)."""
+    forms = COMPACT_COLUMNS.get((table, column))
+    return value if forms is None else forms[0](value)
 
 
 def use_sqlite(path) -> None:

@@ -276,11 +276,10 @@ def step_compact_change_log() -> None:
     for name in old_indexes:
         db.execute_sql(f'DROP INDEX "{name}"')
     Change._schema.create_table(safe=False)
-    stored = {"change_id": "vetstation_compact_id", "origin": "vetstation_compact_id",
-              "record_id": "vetstation_compact_id", "at": "vetstation_compact_stamp", "hlc": "vetstation_compact_clock"}
     columns = [f.column_name for f in Change._meta.sorted_fields]
     names = ", ".join(f'"{c}"' for c in columns)
-    values = ", ".join(f'{stored[c]}("{c}")' if c in stored else f'"{c}"' for c in columns)
+    values = ", ".join(f"vetstation_stored('change_log', '{c}', \"{c}\")" if ("change_log", c) in engine.COMPACT_COLUMNS
+                       else f'"{c}"' for c in columns)
     db.execute_sql(f"INSERT INTO change_log (rowid, {names}) SELECT rowid, {values} FROM change_log_before ORDER BY rowid")
     db.execute_sql("DROP TABLE change_log_before")
     Change._schema.create_indexes(safe=False)
