@@ -265,13 +265,13 @@ def _json_fields(model) -> list:
     return [f for f in model._meta.sorted_fields if f.name not in model.derived_fields]
 
 
-_PLAIN_COLUMNS: dict[str, dict[str, type]] = {}
+_PLAIN: dict[str, dict[str, type]] = {}
 
 
-def _plain_columns(model) -> dict[str, type]:
+def plain_columns(model) -> dict[str, type]:
     """{field name: the one value type its column gives back unchanged}: text, integer and boolean columns."""
     table = model._meta.table_name
-    if table not in _PLAIN_COLUMNS:
+    if table not in _PLAIN:
         kinds = {}
         for field in model._meta.sorted_fields:
             column = field.rel_field if isinstance(field, peewee.ForeignKeyField) else field
@@ -279,15 +279,15 @@ def _plain_columns(model) -> dict[str, type]:
                     peewee.BooleanField: bool}.get(type(column))
             if kind is not None:
                 kinds[field.name] = kind
-        _PLAIN_COLUMNS[table] = kinds
-    return _PLAIN_COLUMNS[table]
+        _PLAIN[table] = kinds
+    return _PLAIN[table]
 
 
 def round_trips(table: str, values: dict) -> bool:
     """Whether each value reads back from the record row as exactly itself (type included)."""
     model = _model(table)
     fields = model._meta.fields
-    plain = _plain_columns(model)
+    plain = plain_columns(model)
     for name, value in values.items():
         if value is None or type(value) is plain.get(name):
             continue  # NULL, or text / an integer / a boolean in a column of that kind
@@ -321,7 +321,7 @@ def _record_rows(table: str, ids, names=None) -> tuple[list, dict[str, tuple]]:
     if names is not None:
         wanted = {"id", "version", *names}
         fields = [f for f in fields if f.name in wanted]
-    plain = _plain_columns(model)
+    plain = plain_columns(model)
     columns = [(f.name, f, plain.get(f.name) if plain.get(f.name) in (str, int) else None) for f in fields]
     out = {}
     ids = sorted(set(ids))
@@ -472,6 +472,31 @@ def _defaults(model) -> list[tuple[str, object]]:
                 plan.append((field.name, default if default in (list, dict) else _default(field)))
         _DEFAULTS[model] = plan
     return plan
+
+
+_META_NAMES = frozenset(("id", "origin", "created_at", "created_by", "updated_at", "updated_by", "deleted_at",
+                         "deleted_reason", "version"))  # what create_state() takes from the change row itself
+_OTHERS: dict = {}
+
+
+def rebuilt_by_create_state(model, data: dict, changed: dict) -> bool:
+    """derivable() of the change row the write path logs for a record it just created (`data` its row, `changed`
+    {field: [None, its value]} of the fields given, the bookkeeping columns as create_state() sets them), without
+    building the state: every other field of the state holds its constant default, of the same type."""
+    others = _OTHERS.get(model)
+    if others is None:
+        others = _OTHERS[model] = [(name, default) for name, default in _defaults(model) if name not in _META_NAMES]
+    for name, default in others:
+        if name in changed:
+            continue
+        if default is _MISSING:
+            return False
+        value = to_json_value(data.get(name))
+        if default is list or default is dict:
+            default = default()
+        if value != default or type(value) is not type(default):
+            return False
+    return True
 
 
 def is_create(op: str, base) -> bool:
