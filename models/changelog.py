@@ -292,6 +292,8 @@ def round_trips(table: str, values: dict) -> bool:
         if value is None or type(value) is plain.get(name):
             continue  # NULL, or text / an integer / a boolean in a column of that kind
         field = fields.get(name)
+        if type(value) is str and type(field) is peewee.DateField and _ISO_DATE.fullmatch(value):
+            continue  # what python_value + isoformat give back for a stored 'YYYY-MM-DD' (see _convert)
         if field is None:
             return False
         back = to_json_value(field.python_value(field.db_value(value)))

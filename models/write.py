@@ -82,7 +82,7 @@ class Writer:
         record.derive()
         data = record.__data__
         self._hold(model, data)
-        changed = {name: [None, to_json_value(data.get(name))] for name in values}
+        changed = {name: [None, v if type(v := data.get(name)) in _AS_JSON else to_json_value(v)] for name in values}
         self._log(record, "upsert", seq, changed, base={}, at=now)
         self.changes.created.append((model._meta.table_name, record.id))
         return record
@@ -194,14 +194,13 @@ class Writer:
 
     def _hold(self, model: type[SyncedModel], data: dict) -> None:
         """The record's INSERT, run with the others of its table in one executemany before the operation's next
-        statement (engine.before_next_statement) or at its end; tables in the order first created, so a row
-        is inserted after the rows it refers to (else the held rows go in first)."""
+        statement (engine.before_next_statement) or at its end. Tables go in parents first (_rank), so a row is
+        inserted after the rows it refers to; round a circle of references, the held rows go in first."""
         held = self._held
-        if held and model in held and next(reversed(held)) is not model:
-            later = list(held)[list(held).index(model) + 1:]
-            if any(m in later for m in model._meta.refs.values()):
-                self._insert_held()
-                held = self._held
+        rank = _rank(model)
+        if held and any(_rank(m) >= rank for m in model._meta.refs.values() if m is not model and m in held):
+            self._insert_held()
+            held = self._held
         if not held and not before_next_statement(self._insert_held):
             _insert(model, [data])
             return
@@ -210,8 +209,8 @@ class Writer:
     def _insert_held(self) -> None:
         held, self._held = self._held, {}
         before_next_statement(None)
-        for model, params in held.items():
-            _execute_insert(model, params)
+        for model in sorted(held, key=_rank):
+            _execute_insert(model, held[model])
 
     def discard(self) -> None:
         """At the end of the operation, whatever happened: nothing held stays registered."""
@@ -231,6 +230,20 @@ class Writer:
             Installation.update(last_seq=self.seq, last_hlc=format_clock(self.clock)).where(
                 Installation.id == self.origin).execute()
             self.installation.last_seq = self.seq
+
+
+_AS_JSON = frozenset((str, int, float, bool, type(None), list, dict))  # values to_json_value gives back as they are
+_RANKS: dict = {}
+
+
+def _rank(model: type[peewee.Model], visiting: tuple = ()) -> int:
+    """1 + the highest rank of the tables the model refers to (0 for none): inserting tables by rank puts every
+    row after those it refers to. A self-reference, or one back round a circle, does not count."""
+    rank = _RANKS.get(model)
+    if rank is None:
+        parents = [m for m in model._meta.refs.values() if m is not model and m not in visiting]
+        rank = _RANKS[model] = 1 + max((_rank(m, (*visiting, model)) for m in parents), default=-1)
+    return rank
 
 
 def _against_seen(record: SyncedModel, values: dict, seen: dict) -> dict:
