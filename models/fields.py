@@ -40,7 +40,8 @@ class JSONField(peewee.TextField):
 
 def utc_now() -> str:
     """UTC timestamps are ISO text with a Z: portable, sortable, unambiguous."""
-    return utc_stamp(dt.datetime.now(dt.timezone.utc))
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return now.isoformat(timespec="microseconds") + "Z"  # utc_stamp(now) without strftime: every write stamps
 
 
 def utc_stamp(moment: dt.datetime) -> str:
