@@ -189,7 +189,7 @@ def ref_text(table: str, changed: dict) -> str | None:
 
 
 def _ref_text(table: str, changed: dict) -> str | None:
-    model = _model(table)
+    model = table_model(table)
     if model is None or not changed:
         return None
     codes = []
@@ -285,7 +285,7 @@ def plain_columns(model) -> dict[str, type]:
 
 def round_trips(table: str, values: dict) -> bool:
     """Whether each value reads back from the record row as exactly itself (type included)."""
-    model = _model(table)
+    model = table_model(table)
     fields = model._meta.fields
     plain = plain_columns(model)
     for name, value in values.items():
@@ -318,7 +318,7 @@ def _value(column, v):
 
 def _record_rows(table: str, ids, names=None) -> tuple[list, dict[str, tuple]]:
     """([(name, field, plain type)], {record id: raw row}): the records of `table` with these ids."""
-    model = _model(table)
+    model = table_model(table)
     fields = _json_fields(model)
     if names is not None:
         wanted = {"id", "version", *names}
@@ -348,16 +348,10 @@ def ref_changed(stored: str, origin: str, seq: int, record: dict | None) -> dict
 def resolve_refs(rows: list[tuple[str, str, str, str, int]]) -> dict[tuple[str, int], dict]:
     """For raw readers: rows (table, record_id, stored changed, origin, seq) → {(origin, seq): changed dict}
     of those stored by reference (one query per table per 500 records)."""
-    return {key: {name: [None, v] for name, v in zip(names, values)} for key, names, values in _ref_values(rows)}
+    return {key: {name: [None, v] for name, v in zip(names, values)} for key, names, values in ref_values(rows)}
 
 
-def ref_value_texts(rows: list[tuple[str, str, str, str, int]]) -> dict[tuple[str, int], list[tuple[str, str]]]:
-    """resolve_refs() as [(field, its new value as JSON text), …] per create, without the dicts (for the export:
-    create_texts() puts the lines' texts together from these)."""
-    return {key: [(name, value_text(v)) for name, v in zip(names, values)] for key, names, values in _ref_values(rows)}
-
-
-def _ref_values(rows):
+def ref_values(rows):
     """((origin, seq), [field, …], [value, …]) of each row stored by reference, its values read from its record."""
     wanted: dict[str, set] = {}
     codes: dict[str, set] = {}
@@ -379,90 +373,6 @@ def _ref_values(rows):
             names, plan = plans[stored]
             yield (origin, seq), names, [v if (v := row[i]) is None or type(v) is kind else _convert(field, v)
                                          for i, kind, field in plan]
-
-
-def value_text(v) -> str:
-    """A value as JSON text, exactly as dumps() writes it inside an object or array."""
-    kind = type(v)
-    if kind is str:
-        return _text(v)
-    if v is None:
-        return "null"
-    if kind is int:
-        return int.__repr__(v)
-    if kind is bool:
-        return "true" if v else "false"
-    return dumps(v)
-
-
-def create_texts(table: str, record_id: str, origin: str, seq: int, author: str, at: str,
-                 values: list[tuple[str, str]], *, with_state: bool) -> tuple[str | None, str]:
-    """(state text, changed text) of a create whose new values are `values` [(field, JSON text)]: exactly
-    dumps(create_state(…)) and dumps(changed) (sorted keys, no spaces), put together from the texts instead of
-    built as dicts and encoded again (the export writes one per create; docs/lean-storage.md §25). State None when
-    not with_state, or when create_state() would give None (the caller then builds it from the dicts)."""
-    changed_plan, state_plan = _text_plans(table, tuple(name for name, _ in values))
-    slots = [text for _, text in values]
-    changed = "".join([piece if type(piece) is str else slots[piece] for piece in changed_plan])
-    if not with_state or state_plan is None:
-        return None, changed
-    quoted_origin, quoted_at, quoted_author = _text(origin), _text(at), _text(author)
-    slots += (_text(record_id), quoted_origin, quoted_at, quoted_author, f"{{{quoted_origin}:{int.__repr__(seq)}}}")
-    return "".join([piece if type(piece) is str else slots[piece] for piece in state_plan]), changed
-
-
-_TEXT_PLANS: dict = {}
-_META_SLOTS = {"id": 0, "origin": 1, "created_at": 2, "created_by": 3, "updated_at": 2, "updated_by": 3, "version": 4}
-
-
-def _text_plans(table: str, names: tuple[str, ...]) -> tuple[list, list | None]:
-    """The templates of create_texts() for a create of `table` giving `names` (in that order): the texts in key
-    order, each piece a constant text or the index of a value (the given values, then id, origin, at, author,
-    version). The state's is None when create_state() would not rebuild it (a default that is not a constant, a
-    bookkeeping field among the values, an unknown table)."""
-    key = (table, names)
-    plans = _TEXT_PLANS.get(key)
-    if plans is None:
-        if len(_TEXT_PLANS) > 4096:
-            _TEXT_PLANS.clear()
-        at = {name: i for i, name in enumerate(names)}
-        changed = []
-        for n, name in enumerate(sorted(names)):
-            changed += [("{" if n == 0 else ",") + _text(name) + ":[null,", at[name], "]"]
-        plans = _TEXT_PLANS[key] = (_merged(changed + ["}"] if names else ["{}"]), _state_template(table, at))
-    return plans
-
-
-def _state_template(table: str, at: dict[str, int]) -> list | None:
-    model = _model(table)
-    if model is None or _META_NAMES.intersection(at):
-        return None
-    meta = {name: len(at) + slot for name, slot in _META_SLOTS.items()}
-    pieces = []
-    for n, (name, default) in enumerate(sorted(_defaults(model), key=lambda item: item[0])):
-        pieces.append(("{" if n == 0 else ",") + _text(name) + ":")
-        if name in at:
-            pieces.append(at[name])
-        elif name in meta:
-            pieces.append(meta[name])
-        elif name in ("deleted_at", "deleted_reason"):
-            pieces.append("null")
-        elif default is _MISSING:
-            return None
-        else:
-            pieces.append(dumps(default() if default is list or default is dict else default))
-    return _merged(pieces + ["}"])
-
-
-def _merged(pieces: list) -> list:
-    """Adjacent constant texts joined into one."""
-    out = []
-    for piece in pieces:
-        if type(piece) is str and out and type(out[-1]) is str:
-            out[-1] += piece
-        else:
-            out.append(piece)
-    return out
 
 
 def _convert(field, v):
@@ -511,7 +421,7 @@ class _Derived(dict):
     """Placeholder read from a DERIVED column; ChangeSelect replaces it with the rebuilt state."""
 
 
-_MISSING = object()
+NOT_CONSTANT = object()
 
 
 def _default(field):
@@ -519,11 +429,12 @@ def _default(field):
     if default in (list, dict):  # an empty list / object, built per record
         return default()
     if callable(default):
-        return _MISSING  # not a constant: such a create keeps its whole state
+        return NOT_CONSTANT  # not a constant: such a create keeps its whole state
     return to_json_value(default)
 
 
-def _model(table: str):
+def table_model(table: str):
+    """The synced model of a table name (None when unknown)."""
     from models.synced import _registry
 
     return _registry().get(table)
@@ -532,20 +443,20 @@ def _model(table: str):
 def create_state(table: str, record_id: str, origin: str, seq: int, author: str, at: str, changed: dict):
     """The state a create wrote, from its columns (None when the table is unknown or a default is not a
     constant). Same keys and values as SyncedModel.state() of the record just created."""
-    model = _model(table)
+    model = table_model(table)
     if model is None:
         return None
     meta = {"id": record_id, "origin": origin, "created_at": at, "created_by": author, "updated_at": at,
             "updated_by": author, "deleted_at": None, "deleted_reason": None, "version": {origin: seq}}
     state = {}
-    for name, default in _defaults(model):
+    for name, default in create_defaults(model):
         if name in changed:
             value = changed[name][1]
             if name in meta and value != meta[name]:
                 return None
         elif name in meta:
             value = meta[name]
-        elif default is _MISSING:
+        elif default is NOT_CONSTANT:
             return None
         else:
             value = default() if default is list or default is dict else default
@@ -556,8 +467,8 @@ def create_state(table: str, record_id: str, origin: str, seq: int, author: str,
 _DEFAULTS: dict = {}
 
 
-def _defaults(model) -> list[tuple[str, object]]:
-    """[(field name, its constant default as state() gives it, or list / dict, or _MISSING)] of the fields
+def create_defaults(model) -> list[tuple[str, object]]:
+    """[(field name, its constant default as state() gives it, or list / dict, or NOT_CONSTANT)] of the fields
     a create's state holds, in the model's order (worked out once per model: every create read asks)."""
     plan = _DEFAULTS.get(model)
     if plan is None:
@@ -570,7 +481,7 @@ def _defaults(model) -> list[tuple[str, object]]:
     return plan
 
 
-_META_NAMES = frozenset(("id", "origin", "created_at", "created_by", "updated_at", "updated_by", "deleted_at",
+CREATE_META = frozenset(("id", "origin", "created_at", "created_by", "updated_at", "updated_by", "deleted_at",
                          "deleted_reason", "version"))  # what create_state() takes from the change row itself
 _OTHERS: dict = {}
 
@@ -581,11 +492,11 @@ def rebuilt_by_create_state(model, data: dict, changed: dict) -> bool:
     building the state: every other field of the state holds its constant default, of the same type."""
     others = _OTHERS.get(model)
     if others is None:
-        others = _OTHERS[model] = [(name, default) for name, default in _defaults(model) if name not in _META_NAMES]
+        others = _OTHERS[model] = [(name, default) for name, default in create_defaults(model) if name not in CREATE_META]
     for name, default in others:
         if name in changed:
             continue
-        if default is _MISSING:
+        if default is NOT_CONSTANT:
             return False
         value = to_json_value(data.get(name))
         if default is list or default is dict:

@@ -76,8 +76,8 @@ class Writer:
     # -- the three operations -------------------------------------------------------------
     def create(self, model: type[SyncedModel], values: dict, *, record_id: str | None = None):
         now = utc_now()
-        seq = self._next_seq()
         record = _construct(model, values)
+        seq = self._next_seq()
         record.__data__.update(id=record_id or new_id(), origin=self.origin, created_at=now,
                                created_by=self.actor.username, updated_at=now, updated_by=self.actor.username,
                                deleted_at=None, deleted_reason=None, version={self.origin: seq})

@@ -21,8 +21,8 @@ import peewee
 
 from models.attachments import Attachment, attachment_path
 from models.audit import record
-from models.changelog import (BY_REF, DERIVED, Change, changed_text, create_state, create_texts, ref_value_texts,
-                              state_text)
+from models.change_texts import create_texts, ref_value_texts
+from models.changelog import BY_REF, DERIVED, Change, changed_text, create_state, state_text
 from models.db import db
 from models.engine import id_sql, id_text
 from models.errors import DomainError

@@ -2,7 +2,8 @@
 exactly the one the state and changed dicts give, whatever the values hold."""
 import datetime as dt
 
-from models.changelog import BY_REF, DERIVED, Change, create_state, create_texts, ref_value_texts
+from models.change_texts import create_texts, ref_value_texts
+from models.changelog import BY_REF, DERIVED, Change, create_state
 from models.engine import id_text
 from models.fields import dumps
 from models.person import FamilyMember, Person, PersonIdentity
