@@ -186,7 +186,7 @@ class TableWriter:
 
 def _kind(field):
     """The Python type a stored value of this column has in a change's state ("json": anything)."""
-    from models.fields import JSONField, dumps
+    from models.fields import JSONField
 
     if isinstance(field, JSONField):
         return "json"
