@@ -46,7 +46,7 @@ from models.base import LocalModel, to_json_value
 from models.engine import (COMPACT_TEXT, append_token, clock_text, compact_clock, compact_id, compact_stamp, id_text,
                            prepared, stamp_text)
 from models.change_keys import key_code, key_name
-from models.fields import JSONField
+from models.fields import JSONField, dumps
 
 OPERATIONS = ("upsert", "tombstone", "merge", "transfer")
 
@@ -190,7 +190,7 @@ def ref_text(table: str, changed: dict) -> str | None:
 
 
 def _ref_text(table: str, changed: dict) -> str | None:
-    model = _model(table)
+    model = table_model(table)
     if model is None or not changed:
         return None
     codes = []
@@ -266,13 +266,13 @@ def _json_fields(model) -> list:
     return [f for f in model._meta.sorted_fields if f.name not in model.derived_fields]
 
 
-_PLAIN_COLUMNS: dict[str, dict[str, type]] = {}
+_PLAIN: dict[str, dict[str, type]] = {}
 
 
-def _plain_columns(model) -> dict[str, type]:
+def plain_columns(model) -> dict[str, type]:
     """{field name: the one value type its column gives back unchanged}: text, integer and boolean columns."""
     table = model._meta.table_name
-    if table not in _PLAIN_COLUMNS:
+    if table not in _PLAIN:
         kinds = {}
         for field in model._meta.sorted_fields:
             column = field.rel_field if isinstance(field, peewee.ForeignKeyField) else field
@@ -280,19 +280,21 @@ def _plain_columns(model) -> dict[str, type]:
                     peewee.BooleanField: bool}.get(type(column))
             if kind is not None:
                 kinds[field.name] = kind
-        _PLAIN_COLUMNS[table] = kinds
-    return _PLAIN_COLUMNS[table]
+        _PLAIN[table] = kinds
+    return _PLAIN[table]
 
 
 def round_trips(table: str, values: dict) -> bool:
     """Whether each value reads back from the record row as exactly itself (type included)."""
-    model = _model(table)
+    model = table_model(table)
     fields = model._meta.fields
-    plain = _plain_columns(model)
+    plain = plain_columns(model)
     for name, value in values.items():
         if value is None or type(value) is plain.get(name):
             continue  # NULL, or text / an integer / a boolean in a column of that kind
         field = fields.get(name)
+        if type(value) is str and type(field) is peewee.DateField and _ISO_DATE.fullmatch(value):
+            continue  # what python_value + isoformat give back for a stored 'YYYY-MM-DD' (see _convert)
         if field is None:
             return False
         back = to_json_value(field.python_value(field.db_value(value)))
@@ -317,12 +319,12 @@ def _value(column, v):
 
 def _record_rows(table: str, ids, names=None) -> tuple[list, dict[str, tuple]]:
     """([(name, field, plain type)], {record id: raw row}): the records of `table` with these ids."""
-    model = _model(table)
+    model = table_model(table)
     fields = _json_fields(model)
     if names is not None:
         wanted = {"id", "version", *names}
         fields = [f for f in fields if f.name in wanted]
-    plain = _plain_columns(model)
+    plain = plain_columns(model)
     columns = [(f.name, f, plain.get(f.name) if plain.get(f.name) in (str, int) else None) for f in fields]
     out = {}
     ids = sorted(set(ids))
@@ -347,27 +349,31 @@ def ref_changed(stored: str, origin: str, seq: int, record: dict | None) -> dict
 def resolve_refs(rows: list[tuple[str, str, str, str, int]]) -> dict[tuple[str, int], dict]:
     """For raw readers: rows (table, record_id, stored changed, origin, seq) → {(origin, seq): changed dict}
     of those stored by reference (one query per table per 500 records)."""
+    return {key: {name: [None, v] for name, v in zip(names, values)} for key, names, values in ref_values(rows)}
+
+
+def ref_values(rows):
+    """((origin, seq), [field, …], [value, …]) of each row stored by reference, its values read from its record."""
     wanted: dict[str, set] = {}
     codes: dict[str, set] = {}
     for table, record_id, stored, _, _ in rows:
         if stored[:1] == BY_REF:
             wanted.setdefault(table, set()).add(record_id)
             codes.setdefault(table, set()).add(stored)
-    out = {}
     for table, ids in wanted.items():
         columns, records = _record_rows(table, ids, {name for stored in codes[table] for name in ref_names(stored)})
         at = {column[0]: (i, column) for i, column in enumerate(columns)}
         version_at, version_column = at["version"]
-        plans = {stored: [(name, at[name][0], at[name][1][2], at[name][1][1]) for name in ref_names(stored)]
+        plans = {stored: (ref_names(stored), [(at[name][0], at[name][1][2], at[name][1][1]) for name in ref_names(stored)])
                  for stored in codes[table]}
         for _, record_id, stored, origin, seq in (r for r in rows if r[0] == table and r[2][:1] == BY_REF):
             row = records.get(record_id)
             if row is None or (row[version_at] != f'{{{_text(origin)}:{seq}}}'  # the text {origin: seq} is written as
                                and _value(version_column, row[version_at]) != {origin: seq}):
                 ref_changed(stored, origin, seq, None)  # raises: the record no longer holds the values
-            out[(origin, seq)] = {name: [None, v if (v := row[i]) is None or type(v) is kind else _convert(field, v)]
-                                  for name, i, kind, field in plans[stored]}
-    return out
+            names, plan = plans[stored]
+            yield (origin, seq), names, [v if (v := row[i]) is None or type(v) is kind else _convert(field, v)
+                                         for i, kind, field in plan]
 
 
 def _convert(field, v):
@@ -416,7 +422,7 @@ class _Derived(dict):
     """Placeholder read from a DERIVED column; ChangeSelect replaces it with the rebuilt state."""
 
 
-_MISSING = object()
+NOT_CONSTANT = object()
 
 
 def _default(field):
@@ -424,11 +430,12 @@ def _default(field):
     if default in (list, dict):  # an empty list / object, built per record
         return default()
     if callable(default):
-        return _MISSING  # not a constant: such a create keeps its whole state
+        return NOT_CONSTANT  # not a constant: such a create keeps its whole state
     return to_json_value(default)
 
 
-def _model(table: str):
+def table_model(table: str):
+    """The synced model of a table name (None when unknown)."""
     from models.synced import _registry
 
     return _registry().get(table)
@@ -437,20 +444,20 @@ def _model(table: str):
 def create_state(table: str, record_id: str, origin: str, seq: int, author: str, at: str, changed: dict):
     """The state a create wrote, from its columns (None when the table is unknown or a default is not a
     constant). Same keys and values as SyncedModel.state() of the record just created."""
-    model = _model(table)
+    model = table_model(table)
     if model is None:
         return None
     meta = {"id": record_id, "origin": origin, "created_at": at, "created_by": author, "updated_at": at,
             "updated_by": author, "deleted_at": None, "deleted_reason": None, "version": {origin: seq}}
     state = {}
-    for name, default in _defaults(model):
+    for name, default in create_defaults(model):
         if name in changed:
             value = changed[name][1]
             if name in meta and value != meta[name]:
                 return None
         elif name in meta:
             value = meta[name]
-        elif default is _MISSING:
+        elif default is NOT_CONSTANT:
             return None
         else:
             value = default() if default is list or default is dict else default
@@ -461,8 +468,8 @@ def create_state(table: str, record_id: str, origin: str, seq: int, author: str,
 _DEFAULTS: dict = {}
 
 
-def _defaults(model) -> list[tuple[str, object]]:
-    """[(field name, its constant default as state() gives it, or list / dict, or _MISSING)] of the fields
+def create_defaults(model) -> list[tuple[str, object]]:
+    """[(field name, its constant default as state() gives it, or list / dict, or NOT_CONSTANT)] of the fields
     a create's state holds, in the model's order (worked out once per model: every create read asks)."""
     plan = _DEFAULTS.get(model)
     if plan is None:
@@ -473,6 +480,31 @@ def _defaults(model) -> list[tuple[str, object]]:
                 plan.append((field.name, default if default in (list, dict) else _default(field)))
         _DEFAULTS[model] = plan
     return plan
+
+
+CREATE_META = frozenset(("id", "origin", "created_at", "created_by", "updated_at", "updated_by", "deleted_at",
+                         "deleted_reason", "version"))  # what create_state() takes from the change row itself
+_OTHERS: dict = {}
+
+
+def rebuilt_by_create_state(model, data: dict, changed: dict) -> bool:
+    """derivable() of the change row the write path logs for a record it just created (`data` its row, `changed`
+    {field: [None, its value]} of the fields given, the bookkeeping columns as create_state() sets them), without
+    building the state: every other field of the state holds its constant default, of the same type."""
+    others = _OTHERS.get(model)
+    if others is None:
+        others = _OTHERS[model] = [(name, default) for name, default in create_defaults(model) if name not in CREATE_META]
+    for name, default in others:
+        if name in changed:
+            continue
+        if default is NOT_CONSTANT:
+            return False
+        value = to_json_value(data.get(name))
+        if default is list or default is dict:
+            default = default()
+        if value != default or type(value) is not type(default):
+            return False
+    return True
 
 
 def is_create(op: str, base) -> bool:

@@ -31,8 +31,40 @@ import peewee
 
 from models.errors import DomainError
 
+
+class _HeldRows:
+    """A database that runs what the write path registered (before_next_statement) before its next statement."""
+
+    def execute_sql(self, sql, params=None):
+        run = getattr(self._state, "before_statement", None)  # peewee's state of this thread's connection
+        if run is not None:
+            self._state.before_statement = None
+            run()
+        return super().execute_sql(sql, params)
+
+
+class SqliteDatabase(_HeldRows, peewee.SqliteDatabase):
+    pass
+
+
+class PostgresqlDatabase(_HeldRows, peewee.PostgresqlDatabase):
+    pass
+
+
 db = peewee.DatabaseProxy()
-db.initialize(peewee.SqliteDatabase(None))
+db.initialize(SqliteDatabase(None))
+
+
+def before_next_statement(run) -> bool:
+    """run() before the next statement peewee runs on this thread's connection (a query, an update, a
+    savepoint: anything but BEGIN/COMMIT/ROLLBACK, which the write path flushes itself), then forgotten;
+    None forgets it. The write path holds the INSERTs of the records an operation creates and runs them in
+    one executemany per table (docs/lean-storage.md §24): whatever reads or changes the database in the same
+    operation sees them first. False when the open database cannot do this (then insert at once)."""
+    if not isinstance(db.obj, _HeldRows):
+        return False
+    db.obj._state.before_statement = run
+    return True
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -243,7 +275,7 @@ def stamp_sql(expression):
 
 
 def _sqlite(path: str, pragmas: dict) -> peewee.SqliteDatabase:
-    database = peewee.SqliteDatabase(path, pragmas=pragmas)
+    database = SqliteDatabase(path, pragmas=pragmas)
     database.register_function(_uuid_bytes, "vetstation_compact_id", 1, deterministic=True)
     database.register_function(_stored, "vetstation_stored", 3, deterministic=True)
     database.register_function(stamp_text, "vetstation_stamp_text", 1, deterministic=True)
@@ -292,7 +324,7 @@ def postgres_database(target: PostgresTarget, password: str | None = None,
         params["password"] = password
     params.setdefault("connect_timeout", 10)
     params["application_name"] = application or APPLICATION
-    database = peewee.PostgresqlDatabase(name, field_types=PG_FIELD_TYPES, **params)
+    database = PostgresqlDatabase(name, field_types=PG_FIELD_TYPES, **params)
     try:
         database.connect()
     except (peewee.OperationalError, psycopg2.OperationalError) as exc:

@@ -11,11 +11,28 @@ import json
 import peewee
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+_TEXT = json.encoder.encode_basestring
+
+
+def dumps(value) -> str:
+    """The one JSON text form of stored values (what JSONField writes; bundles carry the same). Setting up
+    an encoder per call cost more than encoding a small value (measured on the write path): one is built once,
+    and [], {} and one-origin version vectors {origin: seq} (most records) are written directly — the same text."""
+    if not value and (value == [] or value == {}):
+        return "[]" if isinstance(value, list) else "{}"
+    if type(value) is dict and len(value) == 1:
+        (key, number), = value.items()
+        if type(key) is str and type(number) is int:
+            return f"{{{_TEXT(key)}:{number}}}"
+    return _ENCODE(value)
+
+
 class JSONField(peewee.TextField):
     def db_value(self, value):
         if value is None:
             return None
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return dumps(value)
 
     def python_value(self, value):
         return None if value is None else json.loads(value)
@@ -23,7 +40,8 @@ class JSONField(peewee.TextField):
 
 def utc_now() -> str:
     """UTC timestamps are ISO text with a Z: portable, sortable, unambiguous."""
-    return utc_stamp(dt.datetime.now(dt.timezone.utc))
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return now.isoformat(timespec="microseconds") + "Z"  # utc_stamp(now) without strftime: every write stamps
 
 
 def utc_stamp(moment: dt.datetime) -> str:

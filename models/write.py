@@ -12,14 +12,17 @@ sequence counter commit together or not at all.
 from __future__ import annotations
 
 import contextlib
+import gc
+import threading
 from dataclasses import dataclass, field
 
 import peewee
 
 from models.base import SyncedModel, to_json_value
-from models.changelog import DERIVED, Change, materialise, ref_text, round_trips, stored_state
+from models.changelog import (DERIVED, Change, materialise, plain_columns, rebuilt_by_create_state, ref_text,
+                              round_trips, stored_state)
 from models.connection import db
-from models.engine import prepared, writer_lock
+from models.engine import before_next_statement, prepared, writer_lock
 from models.errors import EditedMeanwhile
 from models.fields import utc_now
 from models.ids import HybridClock, new_id
@@ -68,20 +71,20 @@ class Writer:
         self.clock = HybridClock(self.installation.last_hlc)
         self._pending: list[dict] = []
         self._refs: dict[int, dict] = {}  # seq → pending create row whose values are stored by reference
+        self._held: dict[type, list] = {}  # model → INSERT parameters of records created, not yet inserted
 
     # -- the three operations -------------------------------------------------------------
     def create(self, model: type[SyncedModel], values: dict, *, record_id: str | None = None):
         now = utc_now()
-        row = dict(values)
-        row.update(id=record_id or new_id(), origin=self.origin, created_at=now,
-                   created_by=self.actor.username, updated_at=now, updated_by=self.actor.username,
-                   deleted_at=None, deleted_reason=None, version={})
-        record = model(**row)
+        record = _construct(model, values)
         seq = self._next_seq()
-        record.version = {self.origin: seq}
+        record.__data__.update(id=record_id or new_id(), origin=self.origin, created_at=now,
+                               created_by=self.actor.username, updated_at=now, updated_by=self.actor.username,
+                               deleted_at=None, deleted_reason=None, version={self.origin: seq})
         record.derive()
-        _insert(model, [record.__data__])
-        changed = {name: [None, to_json_value(record.__data__.get(name))] for name in values}
+        data = record.__data__
+        self._hold(model, data)
+        changed = {name: [None, v if type(v := data.get(name)) in _AS_JSON else to_json_value(v)] for name in values}
         self._log(record, "upsert", seq, changed, base={}, at=now)
         self.changes.created.append((model._meta.table_name, record.id))
         return record
@@ -168,15 +171,17 @@ class Writer:
         return self.seq
 
     def _log(self, record, op, seq, changed, *, base, at) -> None:
-        row = dict(change_id=new_id(), origin=self.origin, seq=seq, table=record._meta.table_name,
-                   record_id=record.id, op=op, state=record.state(), changed=changed, base=base,
-                   author=self.actor.username, at=at, hlc=self.clock.stamp())
-        row["state"] = stored_state(row)  # a create's state is rebuilt from its columns when read
-        if row["state"] == DERIVED and not base:
-            ref = ref_text(row["table"], changed)
-            if ref is not None and round_trips(row["table"], {name: pair[1] for name, pair in changed.items()}):
+        table = record._meta.table_name
+        row = dict(change_id=new_id(), origin=self.origin, seq=seq, table=table, record_id=record.id, op=op,
+                   state=None, changed=changed, base=base, author=self.actor.username, at=at, hlc=self.clock.stamp())
+        if not base and op == "upsert" and rebuilt_by_create_state(type(record), record.__data__, changed):
+            row["state"] = DERIVED  # a create's state is rebuilt from its columns when read
+            ref = ref_text(table, changed)
+            if ref is not None and round_trips(table, {name: pair[1] for name, pair in changed.items()}):
                 row["values"], row["changed"] = changed, ref  # the record row holds the values (until changed)
                 self._refs[seq] = row
+        else:
+            row["state"] = stored_state(dict(row, state=record.state()))
         self._pending.append(row)
         if len(self._pending) >= 500:
             self.flush()
@@ -189,7 +194,33 @@ class Writer:
         else:
             materialise(record._meta.table_name, record.id, version)
 
+    def _hold(self, model: type[SyncedModel], data: dict) -> None:
+        """The record's INSERT, run with the others of its table in one executemany before the operation's next
+        statement (engine.before_next_statement) or at its end. Tables go in parents first (_rank), so a row is
+        inserted after the rows it refers to; round a circle of references, the held rows go in first."""
+        held = self._held
+        rank = _rank(model)
+        if held and any(_rank(m) >= rank for m in model._meta.refs.values() if m is not model and m in held):
+            self._insert_held()
+            held = self._held
+        if not held and not before_next_statement(self._insert_held):
+            _insert(model, [data])
+            return
+        held.setdefault(model, []).extend(_insert_params(model, [data]))
+
+    def _insert_held(self) -> None:
+        held, self._held = self._held, {}
+        before_next_statement(None)
+        for model in sorted(held, key=_rank):
+            _execute_insert(model, held[model])
+
+    def discard(self) -> None:
+        """At the end of the operation, whatever happened: nothing held stays registered."""
+        self._held = {}
+        before_next_statement(None)
+
     def flush(self) -> None:
+        self._insert_held()
         if self._pending:
             _insert(Change, self._pending)
             self._pending.clear()
@@ -201,6 +232,20 @@ class Writer:
             Installation.update(last_seq=self.seq, last_hlc=format_clock(self.clock)).where(
                 Installation.id == self.origin).execute()
             self.installation.last_seq = self.seq
+
+
+_AS_JSON = frozenset((str, int, float, bool, type(None), list, dict))  # values to_json_value gives back as they are
+_RANKS: dict = {}
+
+
+def _rank(model: type[peewee.Model], visiting: tuple = ()) -> int:
+    """1 + the highest rank of the tables the model refers to (0 for none): inserting tables by rank puts every
+    row after those it refers to. A self-reference, or one back round a circle, does not count."""
+    rank = _RANKS.get(model)
+    if rank is None:
+        parents = [m for m in model._meta.refs.values() if m is not model and m not in visiting]
+        rank = _RANKS[model] = 1 + max((_rank(m, (*visiting, model)) for m in parents), default=-1)
+    return rank
 
 
 def _against_seen(record: SyncedModel, values: dict, seen: dict) -> dict:
@@ -235,15 +280,45 @@ def format_clock(clock: HybridClock) -> str:
     return format_stamp(clock.physical, clock.logical)
 
 
+def _construct(model: type[SyncedModel], values: dict) -> SyncedModel:
+    """model(**values), without peewee's per-field setattr for plain values of the model's own fields
+    (a related record given as a value still goes through its accessor, which keeps the id)."""
+    record = model()
+    data, fields = record.__data__, model._meta.fields
+    for name, value in values.items():
+        if name in fields and not isinstance(value, peewee.Model):
+            data[name] = value
+        else:
+            setattr(record, name, value)
+    record._dirty.update(data)
+    return record
+
+
 def _insert(model: type[peewee.Model], rows: list[dict]) -> None:
     """INSERT rows (by field name) with the statement peewee generated once per model.
 
-    Rebuilding the SQL of a 60-column insert for every record dominated bulk writes (roster import).
-    """
-    fields = model._meta.sorted_fields
-    sql = prepared(("insert", model), lambda: model.insert({f: None for f in fields}).sql()[0])
-    params = [[f.db_value(row.get(f.name)) for f in fields] for row in rows]
+    Rebuilding the SQL of a 60-column insert for every record dominated bulk writes (roster import)."""
+    _execute_insert(model, _insert_params(model, rows))
+
+
+def _insert_params(model: type[peewee.Model], rows: list[dict]) -> list[list]:
+    """Each row's column values as the INSERT binds them; a value a text or integer column stores as it is
+    skips its field's conversion (peewee's would give it back unchanged)."""
+    columns = prepared(("insert", model), lambda: _insert_plan(model))[1]
+    return [[v if v is None or type(v) is kind else convert(v) for name, kind, convert in columns
+             for v in (row.get(name),)] for row in rows]
+
+
+def _execute_insert(model: type[peewee.Model], params: list[list]) -> None:
+    sql = prepared(("insert", model), lambda: _insert_plan(model))[0]
     model._meta.database.cursor().executemany(sql, params)
+
+
+def _insert_plan(model: type[peewee.Model]) -> tuple[str, list]:
+    fields = model._meta.sorted_fields
+    plain = plain_columns(model)
+    columns = [(f.name, plain.get(f.name) if plain.get(f.name) in (str, int) else None, f.db_value) for f in fields]
+    return model.insert({f: None for f in fields}).sql()[0], columns
 
 
 def _update(model: type[peewee.Model], record: peewee.Model, version: dict | None = None) -> int:
@@ -266,11 +341,40 @@ def _update(model: type[peewee.Model], record: peewee.Model, version: dict | Non
     return model._meta.database.execute_sql(sql, params).rowcount
 
 
+_pauses = 0
+_pauses_lock = threading.Lock()
+_collector_was_on = False
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Python's cycle collector waits while operations run: it rescanned the rows an operation holds (and every
+    long-lived object of the program) hundreds of times per 1 000 people written — 10 % of a bulk write,
+    measured (docs/lean-storage.md §24). Reference counting frees everything as before; the collector runs
+    as usual again when the last operation ends, and it is left alone if something else had turned it off."""
+    global _pauses, _collector_was_on
+    with _pauses_lock:
+        _pauses += 1
+        if _pauses == 1:
+            _collector_was_on = gc.isenabled()
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _pauses_lock:
+            _pauses -= 1
+            if _pauses == 0 and _collector_was_on:
+                gc.enable()
+
+
 @contextlib.contextmanager
 def writing(actor: Actor):
     """One transaction; yields the Writer; rolls everything back on any exception."""
-    with db.atomic():
+    with db.atomic(), _collector_paused():
         writer_lock()  # before reading the origin's last seq: concurrent writers stay gap-free
         writer = Writer(actor)
-        yield writer
-        writer.finish()
+        try:
+            yield writer
+            writer.finish()
+        finally:
+            writer.discard()  # before the rollback on an exception: held rows are dropped, not inserted

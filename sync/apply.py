@@ -21,7 +21,7 @@ from models.changelog import (BY_REF, DERIVED, OPERATIONS, Change, changed_value
 from models.conflicts import Conflict, DuplicateCandidate
 from models.db import db
 from models.engine import compact_id, id_text, insert_or_replace
-from models.fields import utc_now
+from models.fields import dumps as _dumps, utc_now
 from models.held import HeldRecord
 from models.peers import observe_clock
 from models.synced import foreign_keys, is_bureau_owned, ordered_models, synced_tables
@@ -29,7 +29,7 @@ from sync.bundle_format import decode_line, line_change_id
 from sync.errors import BundleRefused
 from sync.merge import Ch, merge_record
 from sync.report import Report
-from sync.rows import InQuery, TableWriter, chunks as _chunks, dumps as _dumps
+from sync.rows import InQuery, TableWriter, chunks as _chunks
 
 HLC = re.compile(r"^\d{16}\.\d{5}$")
 CHANGE_KEYS = ("change_id", "origin", "seq", "table", "record_id", "op", "state", "changed", "base", "author",

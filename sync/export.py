@@ -21,7 +21,8 @@ import peewee
 
 from models.attachments import Attachment, attachment_path
 from models.audit import record
-from models.changelog import BY_REF, DERIVED, Change, changed_text, create_state, resolve_refs, state_text, text_row
+from models.change_texts import create_texts, ref_value_texts
+from models.changelog import BY_REF, DERIVED, Change, changed_text, create_state, state_text, text_row
 from models.db import db
 from models.engine import id_sql
 from models.errors import DomainError
@@ -237,13 +238,15 @@ def _build(home, inst, keys, plain: Path, peer_code, peer, recipient, progress):
                 break
             rows = [text_row(row) for row in rows]
             lines = []
-            refs = resolve_refs([(row[3], row[4], row[7], row[1], row[2]) for row in rows if row[7][:1] == BY_REF])
+            refs = ref_value_texts([(row[3], row[4], row[7], row[1], row[2]) for row in rows if row[7][:1] == BY_REF])
             for row in rows:
                 if row[7][:1] == BY_REF:  # a create's values held by its record row: the texts as written
-                    changed = refs[(row[1], row[2])]
-                    state = row[6] if row[6] != DERIVED else _json(create_state(*row[3:5], *row[1:3], *row[9:11],
-                                                                                 changed))
-                    row = (*row[:6], state, _json(changed), *row[8:])
+                    derived = row[6] == DERIVED
+                    state, changed = create_texts(*row[3:5], *row[1:3], *row[9:11], refs[(row[1], row[2])],
+                                                  with_state=derived)
+                    if derived and state is None:  # a rebuild the texts do not cover: the dicts, as before
+                        state = _json(create_state(*row[3:5], *row[1:3], *row[9:11], json.loads(changed)))
+                    row = (*row[:6], state if derived else row[6], changed, *row[8:])
                 if row[6] == DERIVED:  # a create stored without its state: rebuilt, the line is as before
                     row = (*row[:6], state_text(*row[3:5], *row[1:3], *row[9:11], row[6], row[7]), *row[7:])
                 if row[7][:1] == "[":  # a create's compact values: the text as written, the line is as before

@@ -13,7 +13,6 @@ change. An IN list shorter than the statement is padded with NULL, which never m
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import sqlite3
 
@@ -21,7 +20,7 @@ import peewee
 
 from models.base import SyncedModel
 from models.db import db
-from models.fields import JSONField
+from models.fields import JSONField, dumps
 from sync.errors import BundleRefused
 from sync.merge import content_fields
 
@@ -32,21 +31,6 @@ MAX_TEXT = 65_536  # characters in one text value of a record: a note of some 30
 INT_RANGE = (-2**63, 2**63 - 1)  # what SQLite's INTEGER holds
 SIZES = (8, 64, CHUNK)
 _MISSING = object()
-_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
-_TEXT = json.encoder.encode_basestring
-
-
-def dumps(value) -> str:
-    """The one JSON text form of stored values (as models.fields.JSONField writes it). Setting up
-    the encoder costs more than encoding a small value: [], {} and one-origin version vectors
-    {origin: seq} (most records) are written directly — the same text."""
-    if not value and (value == [] or value == {}):
-        return "[]" if isinstance(value, list) else "{}"
-    if type(value) is dict and len(value) == 1:
-        (key, number), = value.items()
-        if type(key) is str and type(number) is int:
-            return f"{{{_TEXT(key)}:{number}}}"
-    return _ENCODE(value)
 
 
 def chunks(items: list, size: int = CHUNK):
