@@ -1,4 +1,4 @@
-"""A create's bundle texts put together from its values' JSON texts (lean storage round 5, docs/lean-storage.md §25).
+"""A create's bundle texts put together from its values' JSON texts (lean storage round 6, docs/lean-storage.md §31).
 
     values = ref_value_texts(rows)[(origin, seq)]          # [(field, JSON text)] read from the record row
     state, changed = create_texts(table, record_id, origin, seq, author, at, values, with_state=True)
@@ -40,7 +40,7 @@ def create_texts(table: str, record_id: str, origin: str, seq: int, author: str,
                  values: list[tuple[str, str]], *, with_state: bool) -> tuple[str | None, str]:
     """(state text, changed text) of a create whose new values are `values` [(field, JSON text)]: exactly
     dumps(create_state(…)) and dumps(changed) (sorted keys, no spaces), put together from the texts instead of
-    built as dicts and encoded again (the export writes one per create; docs/lean-storage.md §25). State None when
+    built as dicts and encoded again (the export writes one per create; docs/lean-storage.md §31). State None when
     not with_state, or when create_state() would give None (the caller then builds it from the dicts)."""
     changed_plan, state_plan = _text_plans(table, tuple(name for name, _ in values))
     slots = [text for _, text in values]

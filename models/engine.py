@@ -59,7 +59,7 @@ def before_next_statement(run) -> bool:
     """run() before the next statement peewee runs on this thread's connection (a query, an update, a
     savepoint: anything but BEGIN/COMMIT/ROLLBACK, which the write path flushes itself), then forgotten;
     None forgets it. The write path holds the INSERTs of the records an operation creates and runs them in
-    one executemany per table (docs/lean-storage.md §24): whatever reads or changes the database in the same
+    one executemany per table (docs/lean-storage.md §30): whatever reads or changes the database in the same
     operation sees them first. False when the open database cannot do this (then insert at once)."""
     if not isinstance(db.obj, _HeldRows):
         return False

@@ -350,7 +350,7 @@ _collector_was_on = False
 def _collector_paused():
     """Python's cycle collector waits while operations run: it rescanned the rows an operation holds (and every
     long-lived object of the program) hundreds of times per 1 000 people written — 10 % of a bulk write,
-    measured (docs/lean-storage.md §24). Reference counting frees everything as before; the collector runs
+    measured (docs/lean-storage.md §30). Reference counting frees everything as before; the collector runs
     as usual again when the last operation ends, and it is left alone if something else had turned it off."""
     global _pauses, _collector_was_on
     with _pauses_lock:

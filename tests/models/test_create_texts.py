@@ -1,10 +1,10 @@
-"""A new record's bundle line is put together from its values' texts (docs/lean-storage.md §25); the line is
+"""A new record's bundle line is put together from its values' texts (docs/lean-storage.md §31); the line is
 exactly the one the state and changed dicts give, whatever the values hold."""
 import datetime as dt
 
 from models.change_texts import create_texts, ref_value_texts
 from models.changelog import BY_REF, DERIVED, Change, create_state
-from models.engine import id_text
+from models.engine import id_text, stamp_text
 from models.fields import dumps
 from models.person import FamilyMember, Person, PersonIdentity
 from models.db import db
@@ -16,7 +16,7 @@ from tests.models.people import person_values
 def _lines_both_ways():
     rows = db.execute_sql('SELECT "table", record_id, changed, origin, seq, author, at, state FROM change_log '
                           "ORDER BY seq").fetchall()
-    rows = [(t, id_text(r), c, id_text(o), s, a, at, st) for t, r, c, o, s, a, at, st in rows if c[:1] == BY_REF]
+    rows = [(t, id_text(r), c, id_text(o), s, a, stamp_text(at), st) for t, r, c, o, s, a, at, st in rows if c[:1] == BY_REF]
     texts = ref_value_texts([row[:5] for row in rows])
     for table, record_id, _, origin, seq, author, at, state in rows:
         changed = Change.get((Change.origin == origin) & (Change.seq == seq)).changed

@@ -1,6 +1,6 @@
 """An operation that creates many records inserts them together (one statement per table), yet whatever the same
 operation does next — a search, an edit, a deletion, a record that refers to them — finds them, and an operation
-that fails leaves none of them behind (docs/lean-storage.md §24)."""
+that fails leaves none of them behind (docs/lean-storage.md §30)."""
 import pytest
 
 from models.changelog import Change
