@@ -185,10 +185,12 @@ def insert_baseline(people: int, seed: int) -> dict:
                                                     **{k: plain(v) for k, v in member.items()}})
             with conn:
                 for table, rows in tables.items():
-                    for row in rows:  # rows differ in columns; group by column set
-                        cols = list(row)
-                        conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
-                                     f"({', '.join('?' * len(cols))})", [row[c] for c in cols])
+                    by_columns: dict[tuple, list[list]] = {}  # rows differ in columns: one executemany per set
+                    for row in rows:
+                        by_columns.setdefault(tuple(row), []).append(list(row.values()))
+                    for cols, values in by_columns.items():
+                        conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                                         f"({', '.join('?' * len(cols))})", values)
                     records += len(rows)
         raw_seconds = time.perf_counter() - started
         conn.close()
