@@ -88,6 +88,7 @@ def populate(count: int, *, seed: int = 1, actor: Actor, batch: int = 1000,
     started = time.perf_counter()
     stations = demo_stations()
     village_ids = _village_ids(stations, actor)
+    live_villages = set(village_ids.values())  # read once: validation need not look each one up
     gen = PeopleGenerator(seed, today=today, taken=_taken_numbers())
     people = gen.people(count, stations)
     done = identities = family = 0
@@ -100,7 +101,7 @@ def populate(count: int, *, seed: int = 1, actor: Actor, batch: int = 1000,
             checked = []  # the batch validated before any is written: its records go in one executemany per table
             for fake in fakes:
                 values = dict(fake.values, village=village_ids[(fake.station_code, fake.village)])
-                values = validate_person(values, today=gen.today)
+                values = validate_person(values, today=gen.today, live_villages=live_villages)
                 members = [validate_family_member(m) for m in fake.family]
                 for ident in fake.identities:
                     if not vocab.is_code("identity", ident["category"]):

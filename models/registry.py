@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from models import vocab
@@ -52,8 +53,12 @@ def _clean(values: dict) -> dict:
     return out
 
 
-def validate_person(values: dict, *, existing: Person | None = None, today: dt.date | None = None) -> dict:
-    """Return the cleaned values to store, or raise ValidationError naming every bad field."""
+def validate_person(values: dict, *, existing: Person | None = None, today: dt.date | None = None,
+                    live_villages: Collection[str] | None = None) -> dict:
+    """Return the cleaned values to store, or raise ValidationError naming every bad field.
+
+    live_villages: the ids of the live villages, read once by a caller that validates many people in one
+    transaction (the demo); otherwise each village is looked up."""
     today = today or dt.date.today()
     unknown = set(values) - EDITABLE
     if unknown:
@@ -109,7 +114,7 @@ def validate_person(values: dict, *, existing: Person | None = None, today: dt.d
             problems[name] = f"{FIELD_LABELS[name]}应为不小于0的金额"
     if v.get("village") is not None:
         village_id = v["village"].id if isinstance(v["village"], Village) else v["village"]
-        if not _village_is_live(village_id):
+        if not (village_id in live_villages if live_villages is not None else _village_is_live(village_id)):
             problems["village"] = "所选嘎查村不存在"
         v["village"] = village_id
     if "tags" in v:
