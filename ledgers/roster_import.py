@@ -33,12 +33,11 @@ from models.idnumber import InvalidIdNumber, parse_id_number
 from models.installation import Installation, Village, add_village
 from models.person import FIELD_LABELS, Person, PersonIdentity
 from models.registry import identities_of, save_person, validate_person
+from models.villages import VILLAGE_SUFFIXES, village_key, village_name
 from models.write import Actor, OpChanges, writing
 
 ACTIONS = {"create": "新建", "update": "更新", "skip": "跳过", "reject": "拒绝"}
 VILLAGE_POLICIES = {"leave": "不填写所属嘎查村", "add": "添加到本站嘎查村名单", "text": "按文字保留嘎查村名称"}
-_COMMITTEE_SUFFIXES = ("村民委员会", "嘎查委员会", "居民委员会", "牧民委员会", "村委会", "居委会", "牧委会")
-_VILLAGE_SUFFIXES = _COMMITTEE_SUFFIXES + ("嘎查村", "嘎查", "社区", "村")
 _TOWN_PREFIX = re.compile(r"^(?:.{1,8}?(?:省|自治区|市|盟|旗|县))*.{1,8}?(?:镇|苏木|乡|经济开发区|开发区)(?=.)")
 
 
@@ -141,27 +140,6 @@ class ImportResult:
     villages_added: int = 0
 
 
-def village_key(name) -> str:
-    """布日都嘎查, 布日都, 布日都嘎查委员会 → 布日都: how a roster's village is matched to the list."""
-    return _strip(C.compact(name), _VILLAGE_SUFFIXES)
-
-
-def village_name(written) -> str:
-    """The name a roster's 嘎查村 is added under: 巴音敖包嘎查村委会 → 巴音敖包嘎查."""
-    return _strip(C.compact(written), _COMMITTEE_SUFFIXES)
-
-
-def _strip(text: str, suffixes: tuple[str, ...]) -> str:
-    stripped = True
-    while stripped:
-        stripped = False
-        for suffix in suffixes:
-            if text.endswith(suffix) and len(text) > len(suffix):
-                text, stripped = text[: -len(suffix)], True
-                break
-    return text
-
-
 # -- the dry run ------------------------------------------------------------------------------------
 class _RowReader:
     """Turns one roster row into person values, identities and warnings (no database writes)."""
@@ -242,7 +220,7 @@ class _RowReader:
     def _village(self, row: int, raw, out: dict, plan: RowPlan) -> None:
         written = C.compact(raw)
         bare = _TOWN_PREFIX.sub("", written)  # 嘎鲁图镇布日都嘎查: the town is the station itself
-        if len(village_key(bare)) < 2 or not bare.endswith(_VILLAGE_SUFFIXES):
+        if len(village_key(bare)) < 2 or not bare.endswith(VILLAGE_SUFFIXES):
             bare = written  # 新乡村 is a village, not 新乡 + 村
         for name in dict.fromkeys((written, bare)):
             found = self.villages.get(name) or self.villages.get(village_key(name))

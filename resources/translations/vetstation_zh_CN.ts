@@ -4044,8 +4044,20 @@ Give it to the station separately from the file.</source>
         <translation>删除</translation>
     </message>
     <message>
+        <source>Add published list…</source>
+        <translation>添加标准名单…</translation>
+    </message>
+    <message>
         <source>The villages offered in the person form and the ledger filters. A village where people are registered cannot be removed; correct a wrong name by renaming it.</source>
         <translation>信息采集表和台账筛选中可选的嘎查村。已有服务对象登记的嘎查村不能删除；名称有误请改名。</translation>
+    </message>
+    <message>
+        <source>Adds the {count} published 嘎查村 of this 苏木镇 that the list lacks: {names}</source>
+        <translation>添加本苏木镇标准名单中本站还没有的 {count} 个嘎查村：{names}</translation>
+    </message>
+    <message>
+        <source>Every published 嘎查村 of this 苏木镇 is on the list (or was removed here).</source>
+        <translation>本苏木镇标准名单中的嘎查村都已在本站名单中（或已被本站删除）。</translation>
     </message>
     <message>
         <source>Add village</source>
@@ -4057,6 +4069,22 @@ Give it to the station separately from the file.</source>
     </message>
     <message>
         <source>Village not added</source>
+        <translation>嘎查村未添加</translation>
+    </message>
+    <message>
+        <source>Add published list</source>
+        <translation>添加标准名单</translation>
+    </message>
+    <message>
+        <source>Add these {count} 嘎查村 to the list?
+
+{names}</source>
+        <translation>把以下 {count} 个嘎查村加入本站名单？
+
+{names}</translation>
+    </message>
+    <message>
+        <source>Villages not added</source>
         <translation>嘎查村未添加</translation>
     </message>
     <message>

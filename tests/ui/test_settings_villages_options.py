@@ -86,6 +86,19 @@ def test_an_unused_village_is_removed_after_asking(qtbot, open_settings, station
     assert village.id not in [v.id for v in villages()]
 
 
+def test_a_station_installed_before_the_lists_shipped_adds_its_published_villages(qtbot, open_settings, station,
+                                                                                 actor, answer_yes):
+    section = open_settings(station, actor).show_section("villages")
+    button = section.published_button
+    assert button.isEnabled() and "沙沙滩村" in button.toolTip()  # 嘎鲁图镇's list, not yet on this station's
+    with qtbot.waitSignal(section.done, timeout=10_000) as done:
+        button.click()
+    assert done.args[0].ok and answer_yes[0].startswith("把以下 ")
+    assert "沙沙滩村" in [section.table.text(key, 0) for key in section.table.keys]
+    assert "沙沙滩村" in [v.name for v in villages()]
+    assert not button.isEnabled() and "都已在本站名单中" in button.toolTip()
+
+
 def test_the_bureau_relabels_an_option_and_the_new_label_is_used(qtbot, open_settings, bureau, type_into_dialog):
     section = open_settings(bureau, BUREAU_ADMIN).show_section("options")
     section.choose("visit_type")

@@ -2,6 +2,7 @@
 
     section = VillagesSection(ctx)
     section.add_village() / section.rename_village() / section.remove_village()
+    section.add_published()  # the 苏木镇's published 嘎查村 the list lacks (a station installed before they shipped)
     section.done  # Outcome after every operation
 
 The bureau picks the station first. A village where people are registered is never removed
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QMe
                                QVBoxLayout, QWidget)
 
 from models.installation import Station, add_village, villages
-from models.villages import people_in_village, remove_village, rename_village
+from models.villages import add_published, missing_published, people_in_village, remove_village, rename_village
 from models.write import OpChanges
 from ui.registry.operations import Outcome, run_write
 from ui.settings.table import RowsTable
@@ -36,7 +37,10 @@ class VillagesSection(QWidget):
         self.add_button.setObjectName("primaryButton")
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.remove_button = QPushButton(self.tr("Remove"))
+        self.published_button = QPushButton(self.tr("Add published list…"))
+        self.published_button.setObjectName("addPublishedVillages")
         self.add_button.clicked.connect(self.add_village)
+        self.published_button.clicked.connect(self.add_published)
         self.rename_button.clicked.connect(self.rename_village)
         self.remove_button.clicked.connect(self.remove_village)
         note = QLabel(self.tr("The villages offered in the person form and the ledger filters. A village where "
@@ -47,7 +51,7 @@ class VillagesSection(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.station_label)
         top.addWidget(self.station)
-        for button in (self.add_button, self.rename_button, self.remove_button):
+        for button in (self.add_button, self.rename_button, self.remove_button, self.published_button):
             top.addWidget(button)
         top.addStretch(1)
         layout = QVBoxLayout(self)
@@ -89,6 +93,12 @@ class VillagesSection(QWidget):
             rows.append((village.id, [village.name, str(people_in_village(village.id))]))
         self.table.set_rows(rows)
         self.add_button.setEnabled(code is not None)
+        self.missing = missing_published(code) if code else []
+        self.published_button.setEnabled(bool(self.missing))
+        self.published_button.setToolTip(
+            self.tr("Adds the {count} published 嘎查村 of this 苏木镇 that the list lacks: {names}").format(
+                count=len(self.missing), names="、".join(self.missing)) if self.missing else
+            self.tr("Every published 嘎查村 of this 苏木镇 is on the list (or was removed here)."))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -117,6 +127,20 @@ class VillagesSection(QWidget):
             self.ctx.announce(OpChanges(created=[("village", village.id)]))  # refreshes this section too
             self.table.select_key(village.id)
         self._finish(outcome, self.tr("Village not added"))
+
+    def add_published(self) -> None:
+        if not self.missing:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Add published list"),
+            self.tr("Add these {count} 嘎查村 to the list?\n\n{names}").format(
+                count=len(self.missing), names="、".join(self.missing)),
+            QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Yes)
+        if answer != QMessageBox.Yes:
+            return
+        code, actor = self.station_code(), self.ctx.actor
+        run_write(self, lambda: add_published(code, actor=actor),
+                  on_done=lambda outcome: self._written(outcome, self.tr("Villages not added")))
 
     def rename_village(self) -> None:
         village_id = self.table.selected_key()
