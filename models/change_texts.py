@@ -8,12 +8,9 @@ the export writes one per by-reference create.
 """
 from __future__ import annotations
 
-import json
-
 from models.changelog import CREATE_META, NOT_CONSTANT, create_defaults, ref_values, table_model
-from models.fields import dumps
+from models.fields import dumps, json_text
 
-_text = json.encoder.encode_basestring  # json.dumps(str, ensure_ascii=False), without the per-call setup
 
 
 def ref_value_texts(rows: list[tuple[str, str, str, str, int]]) -> dict[tuple[str, int], list[tuple[str, str]]]:
@@ -26,7 +23,7 @@ def value_text(v) -> str:
     """A value as JSON text, exactly as dumps() writes it inside an object or array."""
     kind = type(v)
     if kind is str:
-        return _text(v)
+        return json_text(v)
     if v is None:
         return "null"
     if kind is int:
@@ -47,8 +44,8 @@ def create_texts(table: str, record_id: str, origin: str, seq: int, author: str,
     changed = "".join([piece if type(piece) is str else slots[piece] for piece in changed_plan])
     if not with_state or state_plan is None:
         return None, changed
-    quoted_origin, quoted_at, quoted_author = _text(origin), _text(at), _text(author)
-    slots += (_text(record_id), quoted_origin, quoted_at, quoted_author, f"{{{quoted_origin}:{int.__repr__(seq)}}}")
+    quoted_origin, quoted_at, quoted_author = json_text(origin), json_text(at), json_text(author)
+    slots += (json_text(record_id), quoted_origin, quoted_at, quoted_author, f"{{{quoted_origin}:{int.__repr__(seq)}}}")
     return "".join([piece if type(piece) is str else slots[piece] for piece in state_plan]), changed
 
 
@@ -69,7 +66,7 @@ def _text_plans(table: str, names: tuple[str, ...]) -> tuple[list, list | None]:
         at = {name: i for i, name in enumerate(names)}
         changed = []
         for n, name in enumerate(sorted(names)):
-            changed += [("{" if n == 0 else ",") + _text(name) + ":[null,", at[name], "]"]
+            changed += [("{" if n == 0 else ",") + json_text(name) + ":[null,", at[name], "]"]
         plans = _TEXT_PLANS[key] = (_merged(changed + ["}"] if names else ["{}"]), _state_template(table, at))
     return plans
 
@@ -81,7 +78,7 @@ def _state_template(table: str, at: dict[str, int]) -> list | None:
     meta = {name: len(at) + slot for name, slot in _META_SLOTS.items()}
     pieces = []
     for n, (name, default) in enumerate(sorted(create_defaults(model), key=lambda item: item[0])):
-        pieces.append(("{" if n == 0 else ",") + _text(name) + ":")
+        pieces.append(("{" if n == 0 else ",") + json_text(name) + ":")
         if name in at:
             pieces.append(at[name])
         elif name in meta:

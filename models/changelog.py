@@ -46,7 +46,7 @@ from models.base import LocalModel, to_json_value
 from models.engine import (COMPACT_TEXT, append_token, clock_text, compact_clock, compact_id, compact_stamp, id_text,
                            prepared, stamp_text)
 from models.change_keys import key_code, key_name
-from models.fields import JSONField, dumps
+from models.fields import JSONField, dumps, json_text
 
 OPERATIONS = ("upsert", "tombstone", "merge", "transfer")
 
@@ -65,10 +65,6 @@ class StateField(JSONField):
         if value == DERIVED:
             return _Derived()
         return super().python_value(value)
-
-
-def _dumps(value) -> str:
-    return JSONField.db_value(None, value)
 
 
 def _flat(changed) -> list | None:
@@ -99,7 +95,7 @@ def changed_text(stored: str) -> str:
     """The `changed` column as the JSON text that was written (for raw readers: export)."""
     if stored[:1] != "[":
         return stored
-    return _dumps(_expand(json.loads(stored)))
+    return dumps(_expand(json.loads(stored)))
 
 
 def lean_changed_text(text: str, changed=None) -> str:
@@ -108,7 +104,7 @@ def lean_changed_text(text: str, changed=None) -> str:
     flat = _flat(json.loads(text) if changed is None else changed)
     if flat is None:
         return text
-    compact = _dumps(flat)
+    compact = dumps(flat)
     return compact if changed_text(compact) == text else text
 
 
@@ -152,7 +148,7 @@ class ChangedField(JSONField):
                 flat.append(key_code(name))
                 flat.append(pair[1])
             else:
-                return _dumps(flat)
+                return dumps(flat)
         return lean_changed_text(super().db_value(value), value)
 
     def python_value(self, value):
@@ -247,7 +243,7 @@ def by_reference(table: str, origin: str, seq: int, changed: dict, record: dict 
 
 
 def _same_json(a, b) -> bool:
-    return _dumps(a) == _dumps(b)  # nested values: 1 == True == 1.0 inside lists and objects too
+    return dumps(a) == dumps(b)  # nested values: 1 == True == 1.0 inside lists and objects too
 
 
 _REF_NAMES: dict[str, list[str]] = {}
@@ -368,7 +364,7 @@ def ref_values(rows):
                  for stored in codes[table]}
         for _, record_id, stored, origin, seq in (r for r in rows if r[0] == table and r[2][:1] == BY_REF):
             row = records.get(record_id)
-            if row is None or (row[version_at] != f'{{{_text(origin)}:{seq}}}'  # the text {origin: seq} is written as
+            if row is None or (row[version_at] != f'{{{json_text(origin)}:{seq}}}'  # the text {origin: seq} is written as
                                and _value(version_column, row[version_at]) != {origin: seq}):
                 ref_changed(stored, origin, seq, None)  # raises: the record no longer holds the values
             names, plan = plans[stored]
@@ -384,7 +380,6 @@ def _convert(field, v):
     return to_json_value(field.python_value(v))
 
 
-_text = json.encoder.encode_basestring  # json.dumps(str, ensure_ascii=False), without the per-call setup
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 

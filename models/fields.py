@@ -12,7 +12,7 @@ import peewee
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
-_TEXT = json.encoder.encode_basestring
+json_text = json.encoder.encode_basestring  # json.dumps(str, ensure_ascii=False), without the per-call setup
 
 
 def dumps(value) -> str:
@@ -24,7 +24,7 @@ def dumps(value) -> str:
     if type(value) is dict and len(value) == 1:
         (key, number), = value.items()
         if type(key) is str and type(number) is int:
-            return f"{{{_TEXT(key)}:{number}}}"
+            return f"{{{json_text(key)}:{number}}}"
     return _ENCODE(value)
 
 
