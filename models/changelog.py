@@ -38,6 +38,7 @@ readers take the values from the record row:
 from __future__ import annotations
 
 import json
+import operator
 import re
 
 import peewee
@@ -280,9 +281,8 @@ def plain_columns(model) -> dict[str, type]:
     return _PLAIN[table]
 
 
-def round_trips(table: str, values: dict) -> bool:
-    """Whether each value reads back from the record row as exactly itself (type included)."""
-    model = table_model(table)
+def round_trips(model, values: dict) -> bool:
+    """Whether each value reads back from the model's record row as exactly itself (type included)."""
     fields = model._meta.fields
     plain = plain_columns(model)
     for name, value in values.items():
@@ -291,6 +291,8 @@ def round_trips(table: str, values: dict) -> bool:
         field = fields.get(name)
         if type(value) is str and type(field) is peewee.DateField and _ISO_DATE.fullmatch(value):
             continue  # what python_value + isoformat give back for a stored 'YYYY-MM-DD' (see _convert)
+        if type(value) is list and type(field) is JSONField and all(type(item) is str for item in value):
+            continue  # a list of texts (tags, subtypes): its JSON text decodes to an equal list of texts
         if field is None:
             return False
         back = to_json_value(field.python_value(field.db_value(value)))
@@ -479,27 +481,60 @@ def create_defaults(model) -> list[tuple[str, object]]:
 
 CREATE_META = frozenset(("id", "origin", "created_at", "created_by", "updated_at", "updated_by", "deleted_at",
                          "deleted_reason", "version"))  # what create_state() takes from the change row itself
-_OTHERS: dict = {}
-
-
-def rebuilt_by_create_state(model, data: dict, changed: dict) -> bool:
-    """derivable() of the change row the write path logs for a record it just created (`data` its row, `changed`
-    {field: [None, its value]} of the fields given, the bookkeeping columns as create_state() sets them), without
-    building the state: every other field of the state holds its constant default, of the same type."""
-    others = _OTHERS.get(model)
-    if others is None:
-        others = _OTHERS[model] = [(name, default) for name, default in create_defaults(model) if name not in CREATE_META]
-    for name, default in others:
-        if name in changed:
-            continue
-        if default is NOT_CONSTANT:
-            return False
+def logged_create(model, data: dict, changed: dict) -> tuple[bool, str | None]:
+    """How the write path logs a record it just created (`data` its row, `changed` {field: [None, its value]} of
+    the fields given, the bookkeeping columns as create_state() sets them): (whether create_state() rebuilds its
+    state — derivable() without building it: every other field holds its constant default, of the same type —,
+    the `changed` text by reference when moreover its record row holds each value as exactly itself, else None).
+    What depends only on the model and the fields given is worked out once per such set (bulk writes repeat it)."""
+    key = (model, *changed)
+    plan = _CREATE_PLANS.get(key)
+    if plan is None:
+        if len(_CREATE_PLANS) > 4096:
+            _CREATE_PLANS.clear()
+        plan = _CREATE_PLANS[key] = _create_plan(model, changed)
+    not_given, ref, groups = plan
+    if not_given is None:
+        return False, None
+    for name, default in not_given:
         value = to_json_value(data.get(name))
         if default is list or default is dict:
             default = default()
         if value != default or type(value) is not type(default):
-            return False
-    return True
+            return False, None
+    if ref is None:
+        return True, None
+    for allowed, read, names in groups:  # text columns given text or NULL, integers integers…: nothing to check
+        if allowed is None or not allowed.issuperset(map(type, map(_NEW, read(changed)))):
+            if not round_trips(model, {name: changed[name][1] for name in names}):
+                return True, None
+    return True, ref
+
+
+_CREATE_PLANS: dict = {}
+_NEW = operator.itemgetter(1)
+
+
+def _create_plan(model, changed: dict) -> tuple:
+    """([(name, default)] of the fields not given, or None when one has no constant default; the ref text;
+    [({plain type, NoneType} or None, reader of those fields' [old, new] pairs, their names)] — the fields given,
+    by plain type; those of no plain type (None) are always checked by round_trips()."""
+    others = [(name, default) for name, default in create_defaults(model) if name not in CREATE_META]
+    not_given = [(name, default) for name, default in others if name not in changed]
+    if any(default is NOT_CONSTANT for _, default in not_given):
+        not_given = None
+    plain, by_kind = plain_columns(model), {}
+    for name in changed:
+        by_kind.setdefault(plain.get(name), []).append(name)
+    groups = [(frozenset((kind, type(None))) if kind else None, _reader(names), names)
+              for kind, names in by_kind.items()]
+    return not_given, ref_text(model._meta.table_name, changed), groups
+
+
+def _reader(names: list[str]):
+    """The values of these keys of a dict as a tuple (itemgetter gives a single key's value bare)."""
+    get = operator.itemgetter(*names)
+    return get if len(names) > 1 else (lambda row: (get(row),))
 
 
 def is_create(op: str, base) -> bool:

@@ -30,6 +30,8 @@ from pathlib import Path
 import peewee
 
 from models.errors import DomainError
+from models.fields import utc_text
+from models.ids import format_stamp, new_id, new_id_number
 
 
 class _HeldRows:
@@ -221,20 +223,11 @@ def _head_seconds(head: str) -> int | None:
 
 
 _HEADS: dict[str, int] = {}  # the other way round: a second's text → seconds (bulk writes share seconds)
-_SECONDS: dict[int, str] = {}  # a second's text up to the '.', for stamp_text (bulk writes share seconds)
 
 
 def stamp_text(value):
     """compact_stamp's inverse (text comes back as it is)."""
-    if type(value) is not int:
-        return value
-    seconds, micro = divmod(value, 1_000_000)
-    head = _SECONDS.get(seconds)
-    if head is None:
-        if len(_SECONDS) > 4096:
-            _SECONDS.clear()
-        head = _SECONDS[seconds] = (_EPOCH + dt.timedelta(seconds=seconds)).isoformat(timespec="seconds") + "."
-    return f"{head}{micro:06d}Z"
+    return utc_text(value) if type(value) is int else value
 
 
 _CLOCK_LIMIT = (1 << 63) // 100_000  # physical milliseconds whose stamp fits a 64-bit integer
@@ -290,14 +283,32 @@ def id_text(value):
     return value
 
 
-# the change log's columns SQLite stores compactly: {(table, column): (stored form of a text, text of a stored value)}
+# the change log's columns SQLite stores compactly:
+# {(table, column): (stored form of a text, text of a stored value, the type of a compact stored value)}
 COMPACT_COLUMNS = {
-    ("change_log", "change_id"): (_uuid_bytes, id_text),
-    ("change_log", "origin"): (_uuid_bytes, id_text),
-    ("change_log", "record_id"): (_uuid_bytes, id_text),
-    ("change_log", "at"): (_stamp_int, stamp_text),
-    ("change_log", "hlc"): (_clock_int, clock_text),
+    ("change_log", "change_id"): (_uuid_bytes, id_text, bytes),
+    ("change_log", "origin"): (_uuid_bytes, id_text, bytes),
+    ("change_log", "record_id"): (_uuid_bytes, id_text, bytes),
+    ("change_log", "at"): (_stamp_int, stamp_text, int),
+    ("change_log", "hlc"): (_clock_int, clock_text, int),
 }
+
+
+def new_change_id():
+    """A new id (models.ids.new_id) as the change log stores it: compact_id(new_id()), made from its number."""
+    return new_id() if is_postgres() else new_id_number().to_bytes(16, "big")
+
+
+def stored_stamp(micros: int):
+    """compact_stamp(utc_text(micros)), made from the microseconds."""
+    return utc_text(micros) if is_postgres() or micros < 0 else micros
+
+
+def stored_clock(physical: int, logical: int):
+    """compact_clock(format_stamp(physical, logical)), made from the clock's two numbers."""
+    if is_postgres() or not (0 <= physical < _CLOCK_LIMIT and 0 <= logical < 100_000):
+        return compact_clock(format_stamp(physical, logical))
+    return physical * 100_000 + logical
 
 
 def _stored(table: str, column: str, value):
@@ -620,7 +631,7 @@ def _normal(value):
 
 def _compact(table: str, columns: list[str]) -> list[tuple[int, object, object]]:
     """[(index, stored form, text)] of the columns of table SQLite stores compactly (COMPACT_COLUMNS)."""
-    return [(i, *COMPACT_COLUMNS[(table, c)]) for i, c in enumerate(columns) if (table, c) in COMPACT_COLUMNS]
+    return [(i, *COMPACT_COLUMNS[(table, c)][:2]) for i, c in enumerate(columns) if (table, c) in COMPACT_COLUMNS]
 
 
 def _text_row(row, compact) -> list:

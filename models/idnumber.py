@@ -10,6 +10,7 @@ The first six digits are where the number was *issued*; never derive a village f
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass
 
 from models.errors import DomainError
@@ -32,7 +33,7 @@ class IdNumber:
 
 
 def check_digit(first17: str) -> str:
-    total = sum(int(c) * w for c, w in zip(first17, WEIGHTS))
+    total = sum(map(operator.mul, map(int, first17[:17]), WEIGHTS))
     return CHECK_CHARS[total % 11]
 
 

@@ -16,6 +16,12 @@ _counter = 0
 
 def new_id() -> str:
     """RFC 9562 UUIDv7: 48-bit ms timestamp, 12-bit counter for monotonicity, random tail."""
+    h = f"{new_id_number():032x}"  # what str(uuid.UUID(int=value)) gives, without building the object
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def new_id_number() -> int:
+    """The next new_id() as its 128-bit number (its 16 bytes are what the change log stores on SQLite)."""
     global _last_ms, _counter
     with _lock:
         ms = time.time_ns() // 1_000_000
@@ -29,9 +35,7 @@ def new_id() -> str:
             _counter = int.from_bytes(os.urandom(2), "big") & 0x3FF
         _last_ms = ms
         rand = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
-        value = (ms << 80) | (0x7 << 76) | (_counter << 64) | (0b10 << 62) | rand
-    h = f"{value:032x}"  # what str(uuid.UUID(int=value)) gives, without building the object
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        return (ms << 80) | (0x7 << 76) | (_counter << 64) | (0b10 << 62) | rand
 
 
 class HybridClock:
@@ -41,12 +45,16 @@ class HybridClock:
         self.physical, self.logical = parse_stamp(last) if last else (0, 0)
 
     def stamp(self, now_ms: int | None = None) -> str:
+        return format_stamp(*self.tick(now_ms))
+
+    def tick(self, now_ms: int | None = None) -> tuple[int, int]:
+        """The next stamp as (physical ms, logical counter)."""
         now = time.time_ns() // 1_000_000 if now_ms is None else now_ms
         if now > self.physical:
             self.physical, self.logical = now, 0
         else:
             self.logical += 1
-        return format_stamp(self.physical, self.logical)
+        return self.physical, self.logical
 
     def observe(self, remote: str) -> None:
         """Move past a stamp seen in an incoming change so our next stamp orders after it."""

@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import threading
+import time
 from dataclasses import dataclass, field
 
 import peewee
 
 from models.base import SyncedModel, to_json_value
-from models.changelog import (DERIVED, Change, materialise, plain_columns, rebuilt_by_create_state, ref_text,
-                              round_trips, stored_state)
+from models.changelog import DERIVED, Change, logged_create, materialise, plain_columns, stored_state
 from models.connection import db
-from models.engine import before_next_statement, prepared, writer_lock
+from models.engine import (COMPACT_COLUMNS, before_next_statement, compact_id, compact_stamp, is_postgres,
+                           new_change_id, prepared, stored_clock, stored_stamp, writer_lock)
 from models.errors import EditedMeanwhile
-from models.fields import utc_now
+from models.fields import utc_now, utc_text
 from models.ids import HybridClock, new_id
 from models.installation_row import Installation
 
@@ -69,24 +71,26 @@ class Writer:
         self.origin = self.installation.id
         self.seq = self.installation.last_seq
         self.clock = HybridClock(self.installation.last_hlc)
+        self._stored_origin = compact_id(self.origin)
         self._pending: list[dict] = []
         self._refs: dict[int, dict] = {}  # seq → pending create row whose values are stored by reference
         self._held: dict[type, list] = {}  # model → INSERT parameters of records created, not yet inserted
 
     # -- the three operations -------------------------------------------------------------
     def create(self, model: type[SyncedModel], values: dict, *, record_id: str | None = None):
-        now = utc_now()
+        micros = time.time_ns() // 1000
+        now = utc_text(micros)
         record = _construct(model, values)
         seq = self._next_seq()
-        record.__data__.update(id=record_id or new_id(), origin=self.origin, created_at=now,
-                               created_by=self.actor.username, updated_at=now, updated_by=self.actor.username,
-                               deleted_at=None, deleted_reason=None, version={self.origin: seq})
-        record.derive()
         data = record.__data__
+        data.update(id=record_id or new_id(), origin=self.origin, created_at=now, created_by=self.actor.username,
+                    updated_at=now, updated_by=self.actor.username, deleted_at=None, deleted_reason=None,
+                    version={self.origin: seq})
+        record.derive()
         self._hold(model, data)
         changed = {name: [None, v if type(v := data.get(name)) in _AS_JSON else to_json_value(v)] for name in values}
-        self._log(record, "upsert", seq, changed, base={}, at=now)
-        self.changes.created.append((model._meta.table_name, record.id))
+        self._log(record, "upsert", seq, changed, base={}, at=now, micros=micros)
+        self.changes.created.append((model._meta.table_name, data["id"]))
         return record
 
     def update(self, record: SyncedModel, values: dict, *, force: bool = False, op: str = "upsert",
@@ -170,18 +174,23 @@ class Writer:
         self.seq += 1
         return self.seq
 
-    def _log(self, record, op, seq, changed, *, base, at) -> None:
+    def _log(self, record, op, seq, changed, *, base, at, micros=None) -> None:
+        """The change row of this write (`at` its time, also as microseconds when the caller has them)."""
         table = record._meta.table_name
-        row = dict(change_id=new_id(), origin=self.origin, seq=seq, table=table, record_id=record.id, op=op,
-                   state=None, changed=changed, base=base, author=self.actor.username, at=at, hlc=self.clock.stamp())
-        if not base and op == "upsert" and rebuilt_by_create_state(type(record), record.__data__, changed):
+        row = dict(change_id=None, origin=self.origin, seq=seq, table=table, record_id=record.id, op=op,
+                   state=None, changed=changed, base=base, author=self.actor.username, at=at, hlc=None)
+        rebuilt, ref = logged_create(type(record), record.__data__, changed) if not base and op == "upsert" else (
+            False, None)
+        if rebuilt:
             row["state"] = DERIVED  # a create's state is rebuilt from its columns when read
-            ref = ref_text(table, changed)
-            if ref is not None and round_trips(table, {name: pair[1] for name, pair in changed.items()}):
+            if ref is not None:
                 row["values"], row["changed"] = changed, ref  # the record row holds the values (until changed)
                 self._refs[seq] = row
         else:
             row["state"] = stored_state(dict(row, state=record.state()))
+        # the change log's own columns as they are stored (models.engine.COMPACT_COLUMNS), made from what is at hand
+        row.update(change_id=new_change_id(), origin=self._stored_origin, hlc=stored_clock(*self.clock.tick()),
+                   at=compact_stamp(at) if micros is None else stored_stamp(micros))
         self._pending.append(row)
         if len(self._pending) >= 500:
             self.flush()
@@ -199,8 +208,7 @@ class Writer:
         statement (engine.before_next_statement) or at its end. Tables go in parents first (_rank), so a row is
         inserted after the rows it refers to; round a circle of references, the held rows go in first."""
         held = self._held
-        rank = _rank(model)
-        if held and any(_rank(m) >= rank for m in model._meta.refs.values() if m is not model and m in held):
+        if held and any(m in held for m in _not_below(model)):
             self._insert_held()
             held = self._held
         if not held and not before_next_statement(self._insert_held):
@@ -248,6 +256,18 @@ def _rank(model: type[peewee.Model], visiting: tuple = ()) -> int:
     return rank
 
 
+def _not_below(model: type[peewee.Model]) -> list:
+    """The other tables the model refers to whose rank is not below its own (round a circle of references)."""
+    found = _NOT_BELOW.get(model)
+    if found is None:
+        rank = _rank(model)
+        found = _NOT_BELOW[model] = [m for m in model._meta.refs.values() if m is not model and _rank(m) >= rank]
+    return found
+
+
+_NOT_BELOW: dict = {}
+
+
 def _against_seen(record: SyncedModel, values: dict, seen: dict) -> dict:
     """The fields of `values` the user changed from what they saw; refuses those changed meanwhile too."""
     kept, both = {}, []
@@ -281,17 +301,20 @@ def format_clock(clock: HybridClock) -> str:
 
 
 def _construct(model: type[SyncedModel], values: dict) -> SyncedModel:
-    """model(**values), without peewee's per-field setattr for plain values of the model's own fields
-    (a related record given as a value still goes through its accessor, which keeps the id)."""
+    """model(**values), without peewee's per-field setattr when every value is a plain value of one of the
+    model's fields (a related record given as a value goes through its accessor, which keeps the id)."""
     record = model()
     data, fields = record.__data__, model._meta.fields
-    for name, value in values.items():
-        if name in fields and not isinstance(value, peewee.Model):
-            data[name] = value
-        else:
+    if values.keys() <= fields.keys() and not any(map(isinstance, values.values(), _A_RECORD)):
+        data.update(values)
+    else:
+        for name, value in values.items():
             setattr(record, name, value)
     record._dirty.update(data)
     return record
+
+
+_A_RECORD = itertools.repeat(peewee.Model)
 
 
 def _insert(model: type[peewee.Model], rows: list[dict]) -> None:
@@ -315,9 +338,18 @@ def _execute_insert(model: type[peewee.Model], params: list[list]) -> None:
 
 
 def _insert_plan(model: type[peewee.Model]) -> tuple[str, list]:
-    fields = model._meta.sorted_fields
+    """The INSERT and [(column, the type bound as it is or None, conversion)]. The change log's compact columns
+    convert with the engine's own form, chosen here once (prepared() is per engine), not per value."""
+    fields, table = model._meta.sorted_fields, model._meta.table_name
     plain = plain_columns(model)
-    columns = [(f.name, plain.get(f.name) if plain.get(f.name) in (str, int) else None, f.db_value) for f in fields]
+    columns = []
+    for f in fields:
+        kind, convert = plain.get(f.name), f.db_value
+        kind = kind if kind in (str, int) else None
+        compact = COMPACT_COLUMNS.get((table, f.name))
+        if compact is not None:  # the value given in its stored form, or a text made compact here
+            kind, convert = (str, convert) if is_postgres() else (compact[2], compact[0])
+        columns.append((f.name, kind, convert))
     return model.insert({f: None for f in fields}).sql()[0], columns
 
 

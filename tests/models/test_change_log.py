@@ -1,5 +1,6 @@
 """Every write to a synced table leaves a change row in the same transaction — bulk ones too."""
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from models.changelog import Change
 from models.engine import sql
@@ -315,6 +316,26 @@ def test_a_change_rows_id_time_and_clock_are_stored_compactly_and_read_back_as_t
     for texts, compact, text_of in ((times, compact_stamp, stamp_text), (clocks, compact_clock, clock_text)):
         assert [text_of(compact(t)) for t in texts] == texts
         assert sorted(texts, key=compact) == sorted(texts)  # the stored order is the text's order
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # the open home is only read
+@given(micros=st.integers(min_value=0, max_value=253_402_300_799_999_999),
+       physical=st.integers(min_value=0, max_value=10**16 - 1), logical=st.integers(min_value=0, max_value=10**6))
+def test_the_write_path_makes_the_stored_forms_of_time_and_clock_exactly_as_their_texts_would_be_stored(
+        actor, micros, physical, logical):
+    """The write path makes a change row's time, clock and id in their stored form from its numbers instead of
+    formatting a text and converting it: the same values, on either engine (a year-9999 time, a clock beyond
+    the 64-bit range or a counter of six digits stays text as before)."""
+    from models.engine import (compact_clock, compact_id, compact_stamp, id_text, new_change_id, stored_clock,
+                               stored_stamp)
+    from models.fields import utc_text
+    from models.ids import format_stamp
+
+    assert stored_stamp(micros) == compact_stamp(utc_text(micros))
+    assert stored_clock(physical, logical) == compact_clock(format_stamp(physical, logical))
+    change_id = new_change_id()
+    assert compact_id(id_text(change_id)) == change_id and len(id_text(change_id)) == 36
 
 
 @pytest.mark.sqlite_only("a SQLite data step: PostgreSQL keeps the text")
