@@ -493,19 +493,21 @@ def logged_create(model, data: dict, changed: dict) -> tuple[bool, str | None]:
         if len(_CREATE_PLANS) > 4096:
             _CREATE_PLANS.clear()
         plan = _CREATE_PLANS[key] = _create_plan(model, changed)
-    not_given, ref, groups = plan
+    not_given, defaults, ref, groups = plan
     if not_given is None:
         return False, None
-    for name, default in not_given:
-        value = to_json_value(data.get(name))
-        if default is list or default is dict:
-            default = default()
-        if value != default or type(value) is not type(default):
-            return False, None
+    held = tuple(map(data.get, not_given))
+    if held != defaults[0] or tuple(map(type, held)) != defaults[1]:  # one comparison for the usual case
+        for name, default in zip(not_given, defaults[2]):
+            value = to_json_value(data.get(name))
+            if default is list or default is dict:
+                default = default()
+            if value != default or type(value) is not type(default):
+                return False, None
     if ref is None:
         return True, None
     for allowed, read, names in groups:  # text columns given text or NULL, integers integers…: nothing to check
-        if allowed is None or not allowed.issuperset(map(type, map(_NEW, read(changed)))):
+        if not allowed.issuperset(map(type, map(_NEW, read(changed)))):
             if not round_trips(model, {name: changed[name][1] for name in names}):
                 return True, None
     return True, ref
@@ -516,19 +518,24 @@ _NEW = operator.itemgetter(1)
 
 
 def _create_plan(model, changed: dict) -> tuple:
-    """([(name, default)] of the fields not given, or None when one has no constant default; the ref text;
-    [({plain type, NoneType} or None, reader of those fields' [old, new] pairs, their names)] — the fields given,
-    by plain type; those of no plain type (None) are always checked by round_trips()."""
-    others = [(name, default) for name, default in create_defaults(model) if name not in CREATE_META]
-    not_given = [(name, default) for name, default in others if name not in changed]
-    if any(default is NOT_CONSTANT for _, default in not_given):
-        not_given = None
+    """(the fields not given, or None when one has no constant default; (their defaults as values, the types of
+    those, as create_defaults() gives them); the ref text;
+    [(the types that need no check, reader of those fields' [old, new] pairs, their names)] — the fields given, by
+    plain type: a text column's text or NULL…; for a column of no plain type (a date, JSON) only NULL, any other
+    value is checked by round_trips()."""
+    not_given = [(name, default) for name, default in create_defaults(model)
+                 if name not in CREATE_META and name not in changed]
+    fields, defaults = (list(pair) for pair in zip(*not_given)) if not_given else ([], [])
+    if any(default is NOT_CONSTANT for default in defaults):
+        fields = None
+    values = tuple(default() if default is list or default is dict else default for default in defaults)
+    defaults = (values, tuple(map(type, values)), defaults)
     plain, by_kind = plain_columns(model), {}
     for name in changed:
         by_kind.setdefault(plain.get(name), []).append(name)
-    groups = [(frozenset((kind, type(None))) if kind else None, _reader(names), names)
+    groups = [(frozenset((kind, type(None))) if kind else frozenset((type(None),)), _reader(names), names)
               for kind, names in by_kind.items()]
-    return not_given, ref_text(model._meta.table_name, changed), groups
+    return fields, defaults, ref_text(model._meta.table_name, changed), groups
 
 
 def _reader(names: list[str]):
