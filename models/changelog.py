@@ -525,7 +525,7 @@ def _create_plan(model, changed: dict) -> tuple:
     value is checked by round_trips()."""
     not_given = [(name, default) for name, default in create_defaults(model)
                  if name not in CREATE_META and name not in changed]
-    fields, defaults = (list(pair) for pair in zip(*not_given)) if not_given else ([], [])
+    fields, defaults = zip(*not_given) if not_given else ((), ())
     if any(default is NOT_CONSTANT for default in defaults):
         fields = None
     values = tuple(default() if default is list or default is dict else default for default in defaults)
@@ -533,9 +533,12 @@ def _create_plan(model, changed: dict) -> tuple:
     plain, by_kind = plain_columns(model), {}
     for name in changed:
         by_kind.setdefault(plain.get(name), []).append(name)
-    groups = [(frozenset((kind, type(None))) if kind else frozenset((type(None),)), _reader(names), names)
-              for kind, names in by_kind.items()]
-    return fields, defaults, ref_text(model._meta.table_name, changed), groups
+    groups = tuple((_NEED_NO_CHECK.get(kind) or _NEED_NO_CHECK[None], _reader(names), tuple(names))
+                   for kind, names in by_kind.items())
+    return fields, defaults, _ref_text(model._meta.table_name, changed), groups
+
+
+_NEED_NO_CHECK = {kind: frozenset((kind, type(None))) for kind in (str, int, bool)} | {None: frozenset((type(None),))}
 
 
 def _reader(names: list[str]):
