@@ -3,8 +3,9 @@
 Used only by demo.generator. The villages here are SYNTHETIC: plausible 嘎查/村/社区 names for each
 station of 乌审旗, not an official list; a demo home uses its stations' real lists (seeded from
 resources/defaults/villages.json) and these only for a station that has none. Han surnames are
-weighted roughly by national frequency, leaning towards the surnames common in Ordos and northern Shaanxi; Mongolian names are written in
-Chinese characters as they appear on ID cards (巴特尔, 乌力吉, 其木格 …) and carry no surname.
+weighted roughly by national frequency, leaning towards the surnames common in Ordos and northern
+Shaanxi; Mongolian names are written in Chinese characters as they appear on ID cards (巴特尔, 乌力吉,
+其木格 …) and carry no surname.
 """
 from __future__ import annotations
 

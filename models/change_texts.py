@@ -12,7 +12,6 @@ from models.changelog import CREATE_META, NOT_CONSTANT, create_defaults, ref_val
 from models.fields import dumps, json_text
 
 
-
 def ref_value_texts(rows: list[tuple[str, str, str, str, int]]) -> dict[tuple[str, int], list[tuple[str, str]]]:
     """resolve_refs() as [(field, its new value as JSON text), …] per create, without the dicts (for the export:
     create_texts() puts the lines' texts together from these)."""

@@ -366,7 +366,8 @@ def ref_values(rows):
                  for stored in codes[table]}
         for _, record_id, stored, origin, seq in (r for r in rows if r[0] == table and r[2][:1] == BY_REF):
             row = records.get(record_id)
-            if row is None or (row[version_at] != f'{{{json_text(origin)}:{seq}}}'  # the text {origin: seq} is written as
+            # the version column holds {origin: seq}: compared as the text it is written as, else decoded
+            if row is None or (row[version_at] != f'{{{json_text(origin)}:{seq}}}'
                                and _value(version_column, row[version_at]) != {origin: seq}):
                 ref_changed(stored, origin, seq, None)  # raises: the record no longer holds the values
             names, plan = plans[stored]
@@ -481,6 +482,8 @@ def create_defaults(model) -> list[tuple[str, object]]:
 
 CREATE_META = frozenset(("id", "origin", "created_at", "created_by", "updated_at", "updated_by", "deleted_at",
                          "deleted_reason", "version"))  # what create_state() takes from the change row itself
+
+
 def logged_create(model, data: dict, changed: dict) -> tuple[bool, str | None]:
     """How the write path logs a record it just created (`data` its row, `changed` {field: [None, its value]} of
     the fields given, the bookkeeping columns as create_state() sets them): (whether create_state() rebuilds its
@@ -493,15 +496,12 @@ def logged_create(model, data: dict, changed: dict) -> tuple[bool, str | None]:
         if len(_CREATE_PLANS) > 4096:
             _CREATE_PLANS.clear()
         plan = _CREATE_PLANS[key] = _create_plan(model, changed)
-    not_given, defaults, ref, groups = plan
+    not_given, defaults, types, ref, groups = plan
     if not_given is None:
         return False, None
     held = tuple(map(data.get, not_given))
-    if held != defaults[0] or tuple(map(type, held)) != defaults[1]:  # one comparison for the usual case
-        for name, default in zip(not_given, defaults[2]):
-            value = to_json_value(data.get(name))
-            if default is list or default is dict:
-                default = default()
+    if held != defaults or tuple(map(type, held)) != types:  # one comparison for the usual case
+        for value, default in zip(map(to_json_value, held), defaults):
             if value != default or type(value) is not type(default):
                 return False, None
     if ref is None:
@@ -518,8 +518,8 @@ _NEW = operator.itemgetter(1)
 
 
 def _create_plan(model, changed: dict) -> tuple:
-    """(the fields not given, or None when one has no constant default; (their defaults as values, the types of
-    those, as create_defaults() gives them); the ref text;
+    """(the fields not given, or None when one has no constant default; their defaults as create_state() gives
+    them; the types of those; the ref text;
     [(the types that need no check, reader of those fields' [old, new] pairs, their names)] — the fields given, by
     plain type: a text column's text or NULL…; for a column of no plain type (a date, JSON) only NULL, any other
     value is checked by round_trips()."""
@@ -528,14 +528,13 @@ def _create_plan(model, changed: dict) -> tuple:
     fields, defaults = zip(*not_given) if not_given else ((), ())
     if any(default is NOT_CONSTANT for default in defaults):
         fields = None
-    values = tuple(default() if default is list or default is dict else default for default in defaults)
-    defaults = (values, tuple(map(type, values)), defaults)
+    defaults = tuple(default() if default is list or default is dict else default for default in defaults)
     plain, by_kind = plain_columns(model), {}
     for name in changed:
         by_kind.setdefault(plain.get(name), []).append(name)
-    groups = tuple((_NEED_NO_CHECK.get(kind) or _NEED_NO_CHECK[None], _reader(names), tuple(names))
+    groups = tuple((_NEED_NO_CHECK[kind], _reader(names), tuple(names))
                    for kind, names in by_kind.items())
-    return fields, defaults, _ref_text(model._meta.table_name, changed), groups
+    return fields, defaults, tuple(map(type, defaults)), _ref_text(model._meta.table_name, changed), groups
 
 
 _NEED_NO_CHECK = {kind: frozenset((kind, type(None))) for kind in (str, int, bool)} | {None: frozenset((type(None),))}

@@ -1,7 +1,7 @@
 """UUIDv7 record ids (time-ordered, text) and the hybrid logical clock that stamps changes.
 
-    new_id()            # '01936f0e-…' sorted by creation time
-    clock.stamp()       # '0001732600000000.0000' — comparable as text
+    new_id()                      # '01936f0e-…' sorted by creation time
+    format_stamp(*clock.tick())   # '0001732600000000.00000' — comparable as text
 """
 from __future__ import annotations
 
@@ -43,9 +43,6 @@ class HybridClock:
 
     def __init__(self, last: str | None = None):
         self.physical, self.logical = parse_stamp(last) if last else (0, 0)
-
-    def stamp(self, now_ms: int | None = None) -> str:
-        return format_stamp(*self.tick(now_ms))
 
     def tick(self, now_ms: int | None = None) -> tuple[int, int]:
         """The next stamp as (physical ms, logical counter)."""

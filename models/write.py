@@ -23,8 +23,8 @@ import peewee
 from models.base import SyncedModel, to_json_value
 from models.changelog import DERIVED, Change, logged_create, materialise, plain_columns, stored_state
 from models.connection import db
-from models.engine import (COMPACT_COLUMNS, before_next_statement, compact_id, compact_stamp, is_postgres,
-                           new_change_id, prepared, stored_clock, stored_stamp, writer_lock)
+from models.engine import (COMPACT_COLUMNS, before_next_statement, compact_id, is_postgres, new_change_id, prepared,
+                           stored_clock, stored_stamp, writer_lock)
 from models.errors import EditedMeanwhile
 from models.fields import utc_now, utc_text
 from models.ids import HybridClock, new_id
@@ -89,7 +89,7 @@ class Writer:
         record.derive()
         self._hold(model, data)
         changed = {name: [None, v if type(v := data.get(name)) in _AS_JSON else to_json_value(v)] for name in values}
-        self._log(record, "upsert", seq, changed, base={}, at=now, micros=micros)
+        self._log(record, "upsert", seq, changed, base={}, micros=micros)
         self.changes.created.append((model._meta.table_name, data["id"]))
         return record
 
@@ -141,12 +141,13 @@ class Writer:
         self._materialise(record, base)
         seq = self._next_seq()
         record.version = {**base, self.origin: seq}
-        record.updated_at = utc_now()
+        micros = time.time_ns() // 1000
+        record.updated_at = utc_text(micros)
         record.updated_by = self.actor.username
         record.derive()
         if not _update(type(record), record, base):  # saved meanwhile by another bureau PC: merge, or say so
             base = self._merge_meanwhile(record, changed, seq)
-        self._log(record, op, seq, changed, base=base, at=record.updated_at)
+        self._log(record, op, seq, changed, base=base, micros=micros)
 
     def _merge_meanwhile(self, record: SyncedModel, changed: dict, seq: int) -> dict:
         """The record changed in the database after this edit read it. Fields only one side changed merge
@@ -174,23 +175,19 @@ class Writer:
         self.seq += 1
         return self.seq
 
-    def _log(self, record, op, seq, changed, *, base, at, micros=None) -> None:
-        """The change row of this write (`at` its time, also as microseconds when the caller has them)."""
-        table = record._meta.table_name
-        row = dict(change_id=None, origin=self.origin, seq=seq, table=table, record_id=record.id, op=op,
-                   state=None, changed=changed, base=base, author=self.actor.username, at=at, hlc=None)
+    def _log(self, record, op, seq, changed, *, base, micros) -> None:
+        """The change row of this write made at `micros` (microseconds since 1970), its own columns in their stored
+        form (models.engine.COMPACT_COLUMNS) made from the numbers at hand."""
+        row = dict(change_id=new_change_id(), origin=self._stored_origin, seq=seq, table=record._meta.table_name,
+                   record_id=record.id, op=op, state=DERIVED, changed=changed, base=base, author=self.actor.username,
+                   at=stored_stamp(micros), hlc=stored_clock(*self.clock.tick()))
         rebuilt, ref = logged_create(type(record), record.__data__, changed) if not base and op == "upsert" else (
             False, None)
-        if rebuilt:
-            row["state"] = DERIVED  # a create's state is rebuilt from its columns when read
-            if ref is not None:
-                row["values"], row["changed"] = changed, ref  # the record row holds the values (until changed)
-                self._refs[seq] = row
-        else:
-            row["state"] = stored_state(dict(row, state=record.state()))
-        # the change log's own columns as they are stored (models.engine.COMPACT_COLUMNS), made from what is at hand
-        row.update(change_id=new_change_id(), origin=self._stored_origin, hlc=stored_clock(*self.clock.tick()),
-                   at=compact_stamp(at) if micros is None else stored_stamp(micros))
+        if not rebuilt:  # else the state is rebuilt from the create's columns when read
+            row["state"] = stored_state(dict(row, origin=self.origin, at=utc_text(micros), state=record.state()))
+        elif ref is not None:
+            row["values"], row["changed"] = changed, ref  # the record row holds the values (until changed)
+            self._refs[seq] = row
         self._pending.append(row)
         if len(self._pending) >= 500:
             self.flush()
